@@ -1,0 +1,6 @@
+export * from './types.js'
+export * from './parse-text.js'
+export * from './title.js'
+export * from './record.js'
+export * from './serialize.js'
+export * from './messages.js'

@@ -1,0 +1,53 @@
+import type {Root} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+
+/** Options for {@link detectTitle}. */
+export interface DetectTitleOptions {
+  /**
+   * Longest first line, in characters, that may be taken as a title.
+   * @default 200
+   */
+  maxLength?: number
+  /**
+   * Most words a detected title may have.
+   * @default 30
+   */
+  maxWords?: number
+}
+
+/**
+ * Find the title in a parsed plain-text article: a short first line that
+ * stands alone (a blank line follows) and is not itself a sentence.
+ * Removes it from the tree and returns it.
+ */
+export function detectTitle(tree: Root, options: DetectTitleOptions = {}): string | undefined {
+  const maxLength = options.maxLength ?? 200
+  const maxWords = options.maxWords ?? 30
+  const [first, second] = tree.children
+  if (!first || !second || first.type !== 'paragraph') return undefined
+  const data = first.data?.decruft
+  const nextData = second.type === 'paragraph' ? second.data?.decruft : undefined
+  if (!data || data.lines !== 1 || !nextData || nextData.group === data.group) return undefined
+  const text = toString(first).trim()
+  if (text.length === 0 || text.length > maxLength) return undefined
+  if (text.split(/\s+/u).length > maxWords) return undefined
+  if (/[.,;:]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return undefined
+  tree.children.shift()
+  return text
+}
+
+/**
+ * Remove a leading block that repeats the record's own title (scraped page
+ * text often starts with it). Comparison ignores case, spacing and punctuation.
+ */
+export function dropRepeatedTitle(tree: Root, title: string): boolean {
+  const first = tree.children[0]
+  if (!first || first.type !== 'paragraph') return false
+  if (fold(toString(first)) !== fold(title)) return false
+  tree.children.shift()
+  return true
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+}
