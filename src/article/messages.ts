@@ -48,3 +48,45 @@ export function firstOccurrence(file: VFile, node: Nodes, reason: string): VFile
 export function decruftMessages(file: VFile): VFileMessage[] {
   return file.messages.filter((m) => m.source === SOURCE)
 }
+
+/** A message as plain data: what reports, `explain --json` and worker threads carry. */
+export interface RemovalRecord {
+  ruleId: string
+  category: string
+  reason: string
+  /** 1-based line and column, and 0-based offsets, in the original text. */
+  line?: number
+  column?: number
+  offset?: number
+  endOffset?: number
+  actual?: string
+  cause?: {line?: number; column?: number; offset?: number; actual?: string}
+}
+
+/** Flatten a message into a {@link RemovalRecord}. */
+export function toRemovalRecord(message: VFileMessage): RemovalRecord {
+  const place = message.place
+  const start = place && 'start' in place ? place.start : place
+  const end = place && 'end' in place ? place.end : undefined
+  const record: RemovalRecord = {
+    ruleId: message.ruleId ?? 'unknown',
+    category: categoryOf(message.ruleId),
+    reason: message.reason,
+    line: start?.line,
+    column: start?.column,
+    offset: start?.offset,
+    endOffset: end?.offset,
+    actual: message.actual
+  }
+  const cause = message.cause
+  if (cause instanceof VFileMessage) {
+    const at = cause.place && 'start' in cause.place ? cause.place.start : cause.place
+    record.cause = {line: at?.line, column: at?.column, offset: at?.offset, actual: cause.actual}
+  }
+  return record
+}
+
+/** Whether a message records a removal (normalization changes text but removes nothing). */
+export function isRemoval(record: {category: string}): boolean {
+  return record.category !== 'normalize'
+}

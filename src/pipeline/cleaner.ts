@@ -1,0 +1,116 @@
+import type {Root} from 'mdast'
+import {unified, type Processor} from 'unified'
+import type {VFile} from 'vfile'
+import {
+  decruftMessages,
+  isRemoval,
+  recordToArticle,
+  toMarkdown,
+  toRemovalRecord,
+  toText,
+  type ArticleOptions,
+  type ArticleRecord,
+  type RemovalRecord,
+  type SourceRef
+} from '../article/index.js'
+import {loadPipeline, validatePipeline, type Pipeline} from './load.js'
+import {PLUGINS} from './registry.js'
+
+/** Options for {@link createCleaner}. */
+export interface CleanerOptions extends ArticleOptions {
+  /**
+   * Pipeline: a shipped name (`news`, `minimal`), a file path, or a loaded pipeline.
+   * @default 'news'
+   */
+  pipeline?: string | Pipeline
+  /**
+   * Extra options merged into steps by name at run time (objects that a YAML
+   * file cannot hold, such as a loaded site model for `strip-site-chrome`).
+   * @default {}
+   */
+  stepOptions?: Record<string, Record<string, unknown>>
+}
+
+/** One article after cleaning. */
+export interface CleanedArticle {
+  id: string
+  title?: string
+  /** The clean body as plain text (or Markdown for Markdown input). */
+  text: string
+  /** The clean body as Markdown. */
+  markdown(): string
+  /** `dropped` when nothing worth keeping is left. */
+  status: 'kept' | 'dropped'
+  dropReason?: string
+  /** Every removal and change, as plain data. */
+  messages: RemovalRecord[]
+  /** Removed blocks by category. */
+  removed: Record<string, number>
+  /** Characters of the original text, and of the blocks removed from it. */
+  charsIn: number
+  charsRemoved: number
+  file: VFile
+  tree: Root
+}
+
+/** A configured cleaner: parse, run the pipeline's plugins, serialize. */
+export interface Cleaner {
+  pipeline: Pipeline
+  /** Clean one record (`{id?, url?, title?, text, ...}`). Throws `RecordError` on a bad record. */
+  cleanRecord(record: ArticleRecord, source?: SourceRef): CleanedArticle
+}
+
+/** Build a cleaner from a pipeline. */
+export function createCleaner(options: CleanerOptions = {}): Cleaner {
+  const pipeline =
+    typeof options.pipeline === 'object' ? validatePipeline(options.pipeline, options.pipeline.source) : loadPipeline(options.pipeline)
+  const processor = buildProcessor(pipeline, options.stepOptions ?? {})
+  const minWords = pipeline.drop?.minWords ?? 1
+
+  return {
+    pipeline,
+    cleanRecord(record, source) {
+      const {file, tree} = recordToArticle(record, source, options)
+      processor.runSync(tree, file)
+      const data = file.data.decruft!
+      const text = data.format === 'markdown' ? toMarkdown(tree) : toText(tree)
+      const messages = decruftMessages(file).map(toRemovalRecord)
+      const removed: Record<string, number> = {}
+      let charsRemoved = 0
+      for (const message of messages) {
+        if (!isRemoval(message)) continue
+        removed[message.category] = (removed[message.category] ?? 0) + 1
+        charsRemoved += message.actual?.length ?? 0
+      }
+      const words = countWords(text)
+      const dropReason = words === 0 ? 'empty' : words < minWords ? 'too-short' : undefined
+      return {
+        id: data.id,
+        title: data.title,
+        text,
+        markdown: () => toMarkdown(tree),
+        status: dropReason ? 'dropped' : 'kept',
+        dropReason,
+        messages,
+        removed,
+        charsIn: String(file.value).length,
+        charsRemoved,
+        file,
+        tree
+      }
+    }
+  }
+}
+
+function buildProcessor(pipeline: Pipeline, extra: Record<string, Record<string, unknown>>): Processor<Root, Root, Root> {
+  const processor = unified() as unknown as Processor<Root, Root, Root>
+  for (const step of pipeline.steps) {
+    processor.use(PLUGINS[step.name], {...step.options, ...extra[step.name]})
+  }
+  return processor.freeze()
+}
+
+function countWords(text: string): number {
+  const match = text.match(/[\p{L}\p{N}]+/gu)
+  return match ? match.length : 0
+}

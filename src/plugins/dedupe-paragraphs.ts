@@ -1,0 +1,120 @@
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {firstOccurrence, reportRemoval} from '../article/messages.js'
+import {shingleSet, similarity, tokenize} from '../similarity/index.js'
+
+/** Options for {@link dedupeParagraphs}. */
+export interface DedupeParagraphsOptions {
+  /**
+   * Remove near repeats too (word-shingle Jaccard similarity), not only exact ones.
+   * @default true
+   */
+  near?: boolean
+  /**
+   * Jaccard similarity of word shingles at or above which two paragraphs are near repeats.
+   * @default 0.8
+   */
+  threshold?: number
+  /**
+   * Words per shingle for near repeats.
+   * @default 3
+   */
+  shingleSize?: number
+  /**
+   * Fewest words a paragraph needs before an exact repeat is removed; short
+   * repeated lines ("Yes.", a refrain) are often meant.
+   * @default 4
+   */
+  minWords?: number
+  /**
+   * Fewest words a paragraph needs to be compared for near repeats.
+   * @default 8
+   */
+  nearMinWords?: number
+}
+
+/** A shingle shared by more paragraphs than this is too common to find candidates with. */
+const MAX_POSTINGS = 64
+
+/**
+ * Remove paragraphs repeated inside one article, exact (after normalization)
+ * or near (one word changed), keeping the first occurrence. Every removal's
+ * `cause` points at the paragraph it repeats.
+ */
+export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) {
+  const near = options.near ?? true
+  const threshold = options.threshold ?? 0.8
+  const size = options.shingleSize ?? 3
+  const minWords = options.minWords ?? 4
+  const nearMinWords = options.nearMinWords ?? 8
+
+  return (tree: Root, file: VFile) => {
+    const exact = new Map<string, RootContent>()
+    const kept: {node: RootContent; shingles: Set<number>}[] = []
+    const postings = new Map<number, number[]>()
+    const keep: RootContent[] = []
+
+    for (const node of tree.children) {
+      const text = toString(node)
+      const tokens = tokenize(text)
+      const words = tokens.length
+      const folded = tokens.join(' ')
+      if (words < minWords) {
+        keep.push(node)
+        continue
+      }
+      const first = exact.get(folded)
+      if (first) {
+        reportRemoval(file, node, {
+          ruleId: 'duplicate/exact-paragraph',
+          reason: 'paragraph repeated word for word',
+          cause: firstOccurrence(file, first, 'first occurrence')
+        })
+        continue
+      }
+      if (near && words >= nearMinWords) {
+        const shingles = shingleSet(folded, size)
+        const match = nearest(shingles, kept, postings, threshold)
+        if (match) {
+          reportRemoval(file, node, {
+            ruleId: 'duplicate/near-paragraph',
+            reason: `paragraph nearly repeats an earlier one (similarity ${match.similarity.toFixed(2)})`,
+            cause: firstOccurrence(file, match.node, 'first occurrence')
+          })
+          continue
+        }
+        const index = kept.length
+        kept.push({node, shingles})
+        for (const shingle of shingles) {
+          const list = postings.get(shingle)
+          if (!list) postings.set(shingle, [index])
+          else if (list.length < MAX_POSTINGS) list.push(index)
+        }
+      }
+      exact.set(folded, node)
+      keep.push(node)
+    }
+    tree.children = keep
+  }
+}
+
+function nearest(
+  shingles: Set<number>,
+  kept: {node: RootContent; shingles: Set<number>}[],
+  postings: Map<number, number[]>,
+  threshold: number
+): {node: RootContent; similarity: number} | undefined {
+  const candidates = new Set<number>()
+  for (const shingle of shingles) {
+    const list = postings.get(shingle)
+    if (list) for (const index of list) candidates.add(index)
+  }
+  let best: {node: RootContent; similarity: number} | undefined
+  // Candidates in document order, so the earliest best match is the cause.
+  for (const index of [...candidates].sort((a, b) => a - b)) {
+    const score = similarity(shingles, kept[index].shingles)
+    if (score >= threshold && (!best || score > best.similarity)) best = {node: kept[index].node, similarity: score}
+  }
+  return best
+}

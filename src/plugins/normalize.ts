@@ -1,0 +1,89 @@
+import type {Root} from 'mdast'
+import {decodeHTML} from 'entities'
+import type {VFile} from 'vfile'
+import {visit} from 'unist-util-visit'
+import {SOURCE} from '../article/messages.js'
+
+/** Options for {@link normalize}. */
+export interface NormalizeOptions {
+  /**
+   * Replace curly quotes and apostrophes with straight ones.
+   * @default false
+   */
+  straightenQuotes?: boolean
+  /**
+   * Decode HTML entities left in the text (`&amp;`, `&nbsp;`, `&#8217;`).
+   * @default true
+   */
+  decodeEntities?: boolean
+  /**
+   * Report every changed text as a message (`normalize/*` rule ids).
+   * @default true
+   */
+  report?: boolean
+}
+
+const ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
+// Zero-width space/joiners, word joiner, BOM, soft hyphen, bidi marks.
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
+// C0 and C1 controls except tab, newline and carriage return.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+const NBSP = /[\u00A0\u2007\u202F]/g
+const SPACE_RUN = /[ \t\f\v\u1680\u2000-\u200A\u205F\u3000]{2,}|\t|[\u1680\u2000-\u200A\u205F\u3000]/g
+
+/**
+ * Normalize text: Unicode NFC, leftover HTML entities, zero-width and control
+ * characters, soft hyphens, non-breaking spaces and whitespace runs. Line
+ * breaks inside a paragraph (hard-wrapped prose) become single spaces.
+ */
+export default function normalize(options: NormalizeOptions = {}) {
+  const straighten = options.straightenQuotes ?? false
+  const decode = options.decodeEntities ?? true
+  const report = options.report ?? true
+
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'text', (node, _index, parent) => {
+      const result = normalizeText(node.value, {straighten, decode})
+      const changes = result.changes
+      // A lone text trims; one between inline nodes keeps its edge spaces.
+      const value = parent && parent.children.length === 1 ? result.value.trim() : result.value
+      if (value === node.value) return
+      node.value = value
+      if (!report || changes.length === 0) return
+      const message = file.message(`normalized: ${changes.join(', ')}`, {
+        place: node.position,
+        ruleId: `normalize/${changes[0]}`,
+        source: SOURCE
+      })
+      message.actual = value
+    })
+  }
+}
+
+/** What {@link normalizeText} changed, by kind. */
+export type NormalizeChange = 'entities' | 'invisible' | 'control' | 'nbsp' | 'whitespace' | 'quotes' | 'unicode'
+
+/** Normalize one string; returns the result and the kinds of change made. */
+export function normalizeText(
+  input: string,
+  options: {straighten?: boolean; decode?: boolean} = {}
+): {value: string; changes: NormalizeChange[]} {
+  const changes: NormalizeChange[] = []
+  let value = input
+  const step = (kind: NormalizeChange, next: string) => {
+    if (next !== value) {
+      changes.push(kind)
+      value = next
+    }
+  }
+  if ((options.decode ?? true) && ENTITY.test(value)) step('entities', decodeHTML(value))
+  step('invisible', value.replace(INVISIBLE, ''))
+  step('control', value.replace(CONTROL, ''))
+  step('nbsp', value.replace(NBSP, ' '))
+  step('unicode', value.normalize('NFC'))
+  if (options.straighten) step('quotes', value.replace(/[‘’‚‛′]/g, "'").replace(/[“”„‟″«»]/g, '"'))
+  // Unwrapping hard-wrapped lines is layout, not a change worth reporting.
+  value = value.replace(/[ \t]*(?:\r\n|\r|\n)[ \t]*/g, ' ')
+  step('whitespace', value.replace(SPACE_RUN, ' '))
+  return {value, changes}
+}

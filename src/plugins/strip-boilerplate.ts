@@ -1,0 +1,132 @@
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {reportRemoval} from '../article/messages.js'
+import {compileRules, PACKS, type Rule} from '../rules/index.js'
+import {isPlaceholder} from '../rules/placeholder.js'
+import {isTeaser, type TeaserOptions} from '../rules/teaser.js'
+
+/** Options for {@link stripBoilerplate}. */
+export interface StripBoilerplateOptions {
+  /**
+   * Rule packs to use, by language code; `all` uses every built-in pack.
+   * @default ['all']
+   */
+  languages?: string[]
+  /**
+   * Rule ids or whole categories to turn off (e.g. `media/credit`, `share`).
+   * @default []
+   */
+  disable?: string[]
+  /**
+   * Extra rules, in the rule-pack format.
+   * @default []
+   */
+  rules?: Rule[]
+  /**
+   * Remove ALL-CAPS teaser headlines inside the body; `false` turns it off.
+   * @default {}
+   */
+  teasers?: TeaserOptions | false
+  /**
+   * Remove blocks made only of CMS placeholders (`[#item_full_content]`, `{{...}}`).
+   * @default true
+   */
+  placeholders?: boolean
+  /**
+   * A terminator ("Related articles", "Never miss a story") ends the article
+   * only where the prose after it is at most this share of the prose before it.
+   * @default 0.5
+   */
+  tailRatio?: number
+}
+
+/** Blocks of at least this many words count as prose for the tail test. */
+const PROSE_WORDS = 12
+
+/**
+ * Remove boilerplate blocks: rule-pack matches (cookie, newsletter, share,
+ * ad, navigation, legal, ...), ALL-CAPS teasers, CMS placeholders, and the
+ * chrome tail that starts at a terminating heading such as "Related articles".
+ */
+export default function stripBoilerplate(options: StripBoilerplateOptions = {}) {
+  const languages = options.languages ?? ['all']
+  const packs = languages.includes('all')
+    ? Object.values(PACKS)
+    : languages.map((code) => {
+        const pack = PACKS[code]
+        if (!pack) throw new Error(`strip-boilerplate: no rule pack for language "${code}" (have: ${Object.keys(PACKS).join(', ')})`)
+        return pack
+      })
+  const extra = options.rules ?? []
+  const compiled = compileRules(extra.length > 0 ? [...packs, {language: 'user', rules: extra}] : packs, {
+    disable: options.disable
+  })
+  const teasers = options.teasers === false ? undefined : (options.teasers ?? {})
+  const placeholders = options.placeholders ?? true
+  const tailRatio = options.tailRatio ?? 0.5
+
+  return (tree: Root, file: VFile) => {
+    const blocks = tree.children
+    const texts = blocks.map((node) => toString(node).trim())
+    const end = tailStart(texts, compiled.matchTerminator, tailRatio)
+    const keep: RootContent[] = []
+    let terminator: VFileMessage | undefined
+    for (let i = 0; i < blocks.length; i++) {
+      const node = blocks[i]
+      const text = texts[i]
+      const rule = text === '' ? undefined : compiled.matchBlock(text)
+      if (end !== undefined && i >= end.index) {
+        if (i === end.index) terminator = reportRemoval(file, node, {ruleId: end.rule.id, reason: end.rule.reason})
+        else if (rule) reportRemoval(file, node, {ruleId: rule.id, reason: rule.reason})
+        else reportRemoval(file, node, {ruleId: end.rule.id, reason: `after “${texts[end.index]}”: site chrome`, cause: terminator})
+        continue
+      }
+      if (rule) {
+        reportRemoval(file, node, {ruleId: rule.id, reason: rule.reason})
+      } else if (placeholders && isPlaceholder(text)) {
+        reportRemoval(file, node, {ruleId: 'placeholder/cms-token', reason: 'CMS placeholder with no prose'})
+      } else if (teasers && i > 0 && node.type === 'paragraph' && isTeaser(text, teasers)) {
+        reportRemoval(file, node, {ruleId: 'teaser/all-caps-headline', reason: 'ALL-CAPS teaser headline inside the body'})
+      } else {
+        keep.push(node)
+      }
+    }
+    tree.children = keep
+  }
+}
+
+/** The first terminator with little prose after it, measured in words of prose blocks. */
+function tailStart(
+  texts: string[],
+  matchTerminator: (text: string) => Rule | undefined,
+  ratio: number
+): {index: number; rule: Rule} | undefined {
+  const prose = texts.map((text) => {
+    const words = countWords(text)
+    return words >= PROSE_WORDS ? words : 0
+  })
+  let after = prose.reduce((a, b) => a + b, 0)
+  let before = 0
+  for (let i = 0; i < texts.length; i++) {
+    after -= prose[i]
+    if (before > 0 && texts[i] !== '' && after <= before * ratio) {
+      const rule = matchTerminator(texts[i])
+      if (rule) return {index: i, rule}
+    }
+    before += prose[i]
+  }
+  return undefined
+}
+
+function countWords(text: string): number {
+  let words = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32
+    if (!space && !inWord) words++
+    inWord = !space
+  }
+  return words
+}
