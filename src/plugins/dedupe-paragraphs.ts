@@ -34,6 +34,9 @@ export interface DedupeParagraphsOptions {
   nearMinWords?: number
 }
 
+type Shingles = ReturnType<typeof shingleSet>
+type Key = Shingles extends Set<infer T> ? T : never
+
 /** A shingle shared by more paragraphs than this is too common to find candidates with. */
 const MAX_POSTINGS = 64
 
@@ -51,8 +54,8 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
 
   return (tree: Root, file: VFile) => {
     const exact = new Map<string, RootContent>()
-    const kept: {node: RootContent; shingles: Set<number>}[] = []
-    const postings = new Map<number, number[]>()
+    const kept: {node: RootContent; shingles: Shingles}[] = []
+    const postings = new Map<Key, number[]>()
     const keep: RootContent[] = []
 
     for (const node of tree.children) {
@@ -100,9 +103,9 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
 }
 
 function nearest(
-  shingles: Set<number>,
-  kept: {node: RootContent; shingles: Set<number>}[],
-  postings: Map<number, number[]>,
+  shingles: Shingles,
+  kept: {node: RootContent; shingles: Shingles}[],
+  postings: Map<Key, number[]>,
   threshold: number
 ): {node: RootContent; similarity: number} | undefined {
   const candidates = new Set<number>()
