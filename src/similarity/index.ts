@@ -1,0 +1,5 @@
+export * from './hash.js'
+export * from './tokenize.js'
+export * from './shingles.js'
+export * from './minhash.js'
+export * from './sketch.js'
