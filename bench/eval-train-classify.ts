@@ -1,0 +1,248 @@
+/**
+ * Train the classify-blocks model on the dev sets and write it as data
+ * (src/plugins/classify/weights.ts).
+ *
+ *   node build/bench/eval-train-classify.js [--set aeb,wcxb] [--out src/plugins/classify/weights.ts] [--data ../shared/eval]
+ *
+ * A block's label: content when at least half of its word 4-grams occur in
+ * the page's gold text (blocks of fewer than 4 words: when they are a whole
+ * gold line). Both stages are L2-regularised logistic regressions fitted by
+ * Newton's method on standardised features, examples weighted by
+ * sqrt(1 + words) so long paragraphs count more but short ones still count.
+ */
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parseArgs} from 'node:util'
+import {recordToArticle, type ArticleRecord} from '../src/article/index.js'
+import {blocksOf} from '../src/plugins/classify-blocks.js'
+import {FEATURE_COUNT, FEATURES, featureMatrix, findAnchor, measureBlocks, type BlockStats} from '../src/plugins/classify/features.js'
+import {articleSpan, predict, STAGE2_COUNT, STAGE2_FEATURES, stage2Matrix, type LinearModel} from '../src/plugins/classify/model.js'
+import {readSet, SETS} from './lib/eval-run.js'
+
+const {values} = parseArgs({
+  options: {
+    set: {type: 'string', default: 'aeb,wcxb'},
+    out: {type: 'string', default: 'src/plugins/classify/weights.ts'},
+    data: {type: 'string', default: process.env.DECRUFT_EVAL_DATA ?? '../shared/eval'},
+    lambda: {type: 'string', default: '1'}
+  }
+})
+
+interface Page {
+  stats: BlockStats[]
+  x1: Float64Array
+  labels: Uint8Array
+  weights: Float64Array
+}
+
+const TOKEN = /[\p{L}\p{N}_]+/gu
+const fold = (s: string) => (s.toLowerCase().match(TOKEN) ?? []).join(' ')
+
+function labelPage(stats: readonly BlockStats[], texts: readonly string[], gold: string): Uint8Array {
+  const goldTokens = gold.toLowerCase().match(TOKEN) ?? []
+  const shingles = new Set<string>()
+  for (let i = 0; i + 4 <= goldTokens.length; i++) shingles.add(goldTokens.slice(i, i + 4).join(' '))
+  const lines = new Set(gold.split('\n').map(fold).filter(Boolean))
+  const labels = new Uint8Array(stats.length)
+  stats.forEach((s, i) => {
+    const t = s.tokens
+    if (t.length >= 4) {
+      let hit = 0
+      for (let k = 0; k + 4 <= t.length; k++) if (shingles.has(t.slice(k, k + 4).join(' '))) hit++
+      labels[i] = hit >= (t.length - 3) / 2 ? 1 : 0
+    } else if (t.length > 0) labels[i] = lines.has(fold(texts[i])) ? 1 : 0
+  })
+  return labels
+}
+
+/** Weighted L2 logistic regression by Newton's method on standardised columns (column 0 is the bias). */
+function fit(x: Float64Array, y: Uint8Array, w: Float64Array, columns: number, lambda: number, names: readonly string[]): LinearModel {
+  const n = y.length
+  const mean = new Float64Array(columns)
+  const sd = new Float64Array(columns).fill(1)
+  let wsum = 0
+  for (let i = 0; i < n; i++) wsum += w[i]
+  for (let j = 1; j < columns; j++) {
+    let m = 0
+    for (let i = 0; i < n; i++) m += w[i] * x[i * columns + j]
+    m /= wsum
+    let v = 0
+    for (let i = 0; i < n; i++) v += w[i] * (x[i * columns + j] - m) ** 2
+    mean[j] = m
+    sd[j] = Math.sqrt(v / wsum) || 1
+  }
+  const z = (i: number, j: number) => (j === 0 ? 1 : (x[i * columns + j] - mean[j]) / sd[j])
+  const beta = new Float64Array(columns)
+  const row = new Float64Array(columns)
+  for (let iter = 0; iter < 25; iter++) {
+    const grad = new Float64Array(columns)
+    const hess = new Float64Array(columns * columns)
+    let loss = 0
+    for (let i = 0; i < n; i++) {
+      let eta = 0
+      for (let j = 0; j < columns; j++) {
+        row[j] = z(i, j)
+        eta += beta[j] * row[j]
+      }
+      const p = 1 / (1 + Math.exp(-eta))
+      const wi = w[i]
+      loss -= wi * (y[i] ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12))
+      const g = wi * (p - y[i])
+      const h = wi * p * (1 - p)
+      for (let a = 0; a < columns; a++) {
+        grad[a] += g * row[a]
+        const ha = h * row[a]
+        for (let b = 0; b <= a; b++) hess[a * columns + b] += ha * row[b]
+      }
+    }
+    for (let a = 0; a < columns; a++) {
+      for (let b = 0; b < a; b++) hess[b * columns + a] = hess[a * columns + b]
+      if (a > 0) {
+        grad[a] += lambda * beta[a]
+        hess[a * columns + a] += lambda
+      }
+      hess[a * columns + a] += 1e-9
+    }
+    const step = solve(hess, grad, columns)
+    let change = 0
+    for (let j = 0; j < columns; j++) {
+      beta[j] -= step[j]
+      change = Math.max(change, Math.abs(step[j]))
+    }
+    if (change < 1e-6) {
+      console.log(`  converged after ${iter + 1} steps, loss ${(loss / wsum).toFixed(4)}`)
+      break
+    }
+  }
+  // Back to raw feature scale.
+  const weights = new Array<number>(columns).fill(0)
+  weights[0] = beta[0]
+  for (let j = 1; j < columns; j++) {
+    weights[j] = beta[j] / sd[j]
+    weights[0] -= (beta[j] * mean[j]) / sd[j]
+  }
+  return {features: names, weights: weights.map((v) => Number(v.toFixed(5)))}
+}
+
+/** Solve A x = b (Gaussian elimination with partial pivoting). */
+function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  const m = Float64Array.from(a)
+  const r = Float64Array.from(b)
+  for (let c = 0; c < n; c++) {
+    let piv = c
+    for (let i = c + 1; i < n; i++) if (Math.abs(m[i * n + c]) > Math.abs(m[piv * n + c])) piv = i
+    if (piv !== c) {
+      for (let j = 0; j < n; j++) [m[c * n + j], m[piv * n + j]] = [m[piv * n + j], m[c * n + j]]
+      ;[r[c], r[piv]] = [r[piv], r[c]]
+    }
+    const d = m[c * n + c]
+    for (let i = c + 1; i < n; i++) {
+      const f = m[i * n + c] / d
+      if (f === 0) continue
+      for (let j = c; j < n; j++) m[i * n + j] -= f * m[c * n + j]
+      r[i] -= f * r[c]
+    }
+  }
+  const out = new Float64Array(n)
+  for (let i = n - 1; i >= 0; i--) {
+    let s = r[i]
+    for (let j = i + 1; j < n; j++) s -= m[i * n + j] * out[j]
+    out[i] = s / m[i * n + i]
+  }
+  return out
+}
+
+function concat(parts: Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0))
+  let o = 0
+  for (const p of parts) {
+    out.set(p, o)
+    o += p.length
+  }
+  return out
+}
+
+function accuracy(p: Float64Array, y: Uint8Array, w: Float64Array): string {
+  let ok = 0
+  let all = 0
+  for (let i = 0; i < y.length; i++) {
+    all += w[i]
+    if ((p[i] >= 0.5 ? 1 : 0) === y[i]) ok += w[i]
+  }
+  return (ok / all).toFixed(4)
+}
+
+async function main() {
+  const lambda = Number(values.lambda)
+  const pages: Page[] = []
+  for (const name of values.set.split(',').filter(Boolean)) {
+    const set = SETS[name]
+    if (!set) throw new Error(`unknown set ${name}`)
+    for (const record of await readSet(path.join(values.data, set.file))) {
+      const gold = typeof record.gold === 'string' ? record.gold : ''
+      const input: ArticleRecord = {...record}
+      delete input.gold
+      delete input.with
+      delete input.without
+      const {file, tree} = recordToArticle(input)
+      const blocks = blocksOf(tree)
+      if (blocks.length === 0) continue
+      const {stats, language} = measureBlocks(blocks)
+      const anchor = findAnchor(stats, file.data.decruft?.title)
+      const x1 = featureMatrix(stats, anchor, language !== undefined)
+      const labels = labelPage(stats, blocks.map((b) => b.text), gold)
+      const weights = Float64Array.from(stats, (s) => Math.sqrt(1 + s.words))
+      pages.push({stats, x1, labels, weights})
+    }
+  }
+  const y = new Uint8Array(pages.reduce((s, p) => s + p.labels.length, 0))
+  let o = 0
+  for (const p of pages) {
+    y.set(p.labels, o)
+    o += p.labels.length
+  }
+  const w = concat(pages.map((p) => p.weights))
+  console.log(`${pages.length} pages, ${y.length} blocks, ${y.reduce((s, v) => s + v, 0)} content`)
+  console.log('stage 1')
+  const stage1 = fit(concat(pages.map((p) => p.x1)), y, w, FEATURE_COUNT, lambda, FEATURES)
+  const x2s: Float64Array[] = []
+  const p1s: Float64Array[] = []
+  for (const page of pages) {
+    const p1 = predict(stage1, page.x1, FEATURE_COUNT)
+    p1s.push(p1)
+    x2s.push(stage2Matrix(p1, page.stats, articleSpan(p1, page.stats, 0.5)))
+  }
+  console.log(`  weighted accuracy ${accuracy(concat(p1s), y, w)}`)
+  console.log('stage 2')
+  const x2 = concat(x2s)
+  const stage2 = fit(x2, y, w, STAGE2_COUNT, lambda, STAGE2_FEATURES)
+  console.log(`  weighted accuracy ${accuracy(predict(stage2, x2, STAGE2_COUNT), y, w)}`)
+  const show = (m: LinearModel) => m.features.map((f, i) => `    ${JSON.stringify(m.weights[i])}, // ${f}`).join('\n')
+  const source = `// Generated by bench/eval-train-classify.ts (--set ${values.set} --lambda ${lambda}); do not edit by hand.
+// ${pages.length} pages, ${y.length} blocks. Retrain after changing the features.
+import {FEATURES} from './features.js'
+import {STAGE2_FEATURES, type ClassifierModel} from './model.js'
+
+export const MODEL: ClassifierModel = {
+  stage1: {
+    features: FEATURES,
+    weights: [
+${show(stage1)}
+    ]
+  },
+  stage2: {
+    features: STAGE2_FEATURES,
+    weights: [
+${show(stage2)}
+    ]
+  }
+}
+`
+  await writeFile(values.out, source)
+  console.log(`wrote ${values.out}`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

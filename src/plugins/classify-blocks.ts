@@ -1,0 +1,164 @@
+/**
+ * classify-blocks: main-content detection on text.
+ *
+ * Finds where the article's prose starts and ends in a flattened page and
+ * classifies every block with its context, the way jusText and boilerpipe do
+ * on DOM blocks: length, word count, stopword density (lists for ~60
+ * languages from `stopwords-iso`), capitalised words, terminal punctuation,
+ * runs of short lines (menus), link-like text, repetition, position, the
+ * headline's position, and the neighbours' classes. Blocks outside the
+ * article's span are removed as `content/outside-article`, boilerplate inside
+ * it as `content/boilerplate-block`. What belongs to the article is kept on
+ * purpose: short sentences and subheadings between content blocks, and a
+ * closing credit line right after the body.
+ */
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {VFile} from 'vfile'
+import {reportRemoval} from '../article/messages.js'
+import {FEATURE_COUNT, featureMatrix, findAnchor, measureBlocks, type BlockInput, type BlockStats} from './classify/features.js'
+import {articleSpan, predict, STAGE2_COUNT, stage2Matrix, type ClassifierModel} from './classify/model.js'
+import {MODEL} from './classify/weights.js'
+
+/** Options for {@link classifyBlocks}. */
+export interface ClassifyBlocksOptions {
+  /**
+   * Content probability at or above which a block inside the article's span
+   * is kept.
+   * @default 0.5
+   */
+  threshold?: number
+  /**
+   * Content probability at or above which a block outside the span is still
+   * kept (a second stretch of the article after a long interruption).
+   * @default 0.85
+   */
+  outsideThreshold?: number
+  /**
+   * Stage-1 probability that counts as neutral when the span is searched:
+   * blocks above it pull the span over them, blocks below push it away.
+   * @default 0.5
+   */
+  spanThreshold?: number
+  /**
+   * Language of the stopword list (ISO 639-1), or `auto` to guess it from
+   * the page.
+   * @default 'auto'
+   */
+  language?: string
+  /**
+   * Pages with fewer blocks than this are left alone: there is nothing to
+   * tell the article from.
+   * @default 3
+   */
+  minBlocks?: number
+  /**
+   * Keep short sentences, subheadings and list items that sit between two
+   * kept blocks, and a closing sentence (a credit line) right after the body.
+   * @default true
+   */
+  keepInBody?: boolean
+  /**
+   * The weights to score with (see bench/eval-train-classify.ts).
+   * @default the bundled model
+   */
+  model?: ClassifierModel
+}
+
+/** Rule ids this plugin reports. */
+export const CLASSIFY_RULES = {
+  outside: 'content/outside-article',
+  inside: 'content/boilerplate-block'
+} as const
+
+/** What the classifier decided for one block (for tests and `explain`). */
+export interface BlockDecision {
+  keep: boolean
+  probability: number
+  inSpan: boolean
+}
+
+/** The blocks of a tree as the features see them. */
+export function blocksOf(tree: Root): BlockInput[] {
+  return tree.children.map((node, i) => {
+    const data = (node.data as {decruft?: {group?: number; lines?: number}} | undefined)?.decruft
+    return {text: toString(node).trim(), group: data?.group ?? -1 - i, lines: data?.lines ?? 1}
+  })
+}
+
+/** Classify the blocks of a page; `title` is the article's headline when known. */
+export function classify(blocks: readonly BlockInput[], title: string | undefined, options: ClassifyBlocksOptions = {}): BlockDecision[] {
+  const model = options.model ?? MODEL
+  const threshold = options.threshold ?? 0.5
+  const outsideThreshold = options.outsideThreshold ?? 0.85
+  const spanThreshold = options.spanThreshold ?? 0.5
+  const language = options.language === undefined || options.language === 'auto' ? undefined : options.language
+  const {stats, language: lang} = measureBlocks(blocks, language)
+  const anchor = findAnchor(stats, title)
+  const x1 = featureMatrix(stats, anchor, lang !== undefined)
+  const p1 = predict(model.stage1, x1, FEATURE_COUNT)
+  const span1 = articleSpan(p1, stats, spanThreshold)
+  const p2 = predict(model.stage2, stage2Matrix(p1, stats, span1), STAGE2_COUNT)
+  const [s0, s1] = articleSpan(p2, stats, spanThreshold)
+  const decisions = Array.from(p2, (p, i): BlockDecision => {
+    const inSpan = i >= s0 && i < s1
+    return {probability: p, inSpan, keep: p >= (inSpan ? threshold : outsideThreshold)}
+  })
+  if (options.keepInBody !== false) keepInBody(decisions, stats)
+  return decisions
+}
+
+/** A short block that reads as part of the body: a sentence, a subheading, a list item. */
+function bodyLike(s: BlockStats): boolean {
+  return !s.linkLike && !s.copyright && s.repeats === 1 && s.words >= 2
+}
+
+function keepInBody(decisions: BlockDecision[], stats: readonly BlockStats[]) {
+  const n = decisions.length
+  // Between two kept blocks (within the span): a quote, a one-line paragraph, a subheading.
+  let lastKept = -1
+  for (let i = 0; i < n; i++) {
+    if (!decisions[i].keep) continue
+    if (lastKept >= 0 && i - lastKept > 1 && i - lastKept <= 3) {
+      let all = true
+      for (let k = lastKept + 1; k < i; k++) if (!decisions[k].inSpan || !bodyLike(stats[k])) all = false
+      if (all) for (let k = lastKept + 1; k < i; k++) decisions[k].keep = true
+    }
+    lastKept = i
+  }
+  // A closing sentence right after the body: "The Associated Press contributed to this report."
+  if (lastKept >= 0 && lastKept + 1 < n) {
+    const s = stats[lastKept + 1]
+    if (bodyLike(s) && s.terminal && s.words >= 4 && s.words <= 25 && s.stopwords > 0 && decisions[lastKept].probability >= 0.5) {
+      decisions[lastKept + 1].keep = true
+    }
+  }
+}
+
+/**
+ * Remove the blocks of a page that are not part of its article; each
+ * removal is reported with its rule id.
+ */
+export function classifyBlocks(options: ClassifyBlocksOptions = {}) {
+  const minBlocks = options.minBlocks ?? 3
+  return (tree: Root, file: VFile): void => {
+    const blocks = blocksOf(tree)
+    if (blocks.length < minBlocks) return
+    const decisions = classify(blocks, file.data.decruft?.title, options)
+    const kept: RootContent[] = []
+    tree.children.forEach((node, i) => {
+      const d = decisions[i]
+      if (d.keep || blocks[i].text === '') {
+        kept.push(node)
+        return
+      }
+      const p = d.probability.toFixed(2)
+      reportRemoval(file, node, d.inSpan
+        ? {ruleId: CLASSIFY_RULES.inside, reason: `Block inside the article reads as boilerplate (content p=${p})`}
+        : {ruleId: CLASSIFY_RULES.outside, reason: `Block lies outside the article's text (content p=${p})`})
+    })
+    tree.children = kept
+  }
+}
+
+export default classifyBlocks

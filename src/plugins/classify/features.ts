@@ -1,0 +1,265 @@
+/**
+ * Per-block features for main-content detection on text, in the spirit of
+ * jusText and boilerpipe: length, word count, stopword density, capitalised
+ * words, terminal punctuation, link-like text, runs of short lines (menus),
+ * repetition within the page, position, and the same measures over the
+ * neighbours. Everything is linear in the size of the page.
+ */
+import {guessLanguage, stopwordsFor} from './stopwords.js'
+
+/** What the features need to know about one block. */
+export interface BlockInput {
+  /** The block's text as the page has it. */
+  text: string
+  /** Blank-line-separated group (blocks without one get their own). */
+  group: number
+  /** Physical lines merged into the block. */
+  lines: number
+}
+
+/** Measures of one block's own text. */
+export interface BlockStats {
+  chars: number
+  words: number
+  stopwords: number
+  capitalised: number
+  digits: number
+  terminal: boolean
+  colon: boolean
+  commas: number
+  linkLike: boolean
+  allCaps: boolean
+  listMarker: boolean
+  copyright: boolean
+  lines: number
+  group: number
+  /** How many blocks of the page have exactly this text. */
+  repeats: number
+  /** Lower-cased tokens (kept for the language guess and the title anchor). */
+  tokens: string[]
+}
+
+const TOKEN = /[\p{L}\p{N}_]+/gu
+const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Hangul}]/u
+/** Ends a sentence: . ! ? … optionally followed by closing quotes or brackets. */
+const TERMINAL = /[.!?…。！？]["'”’»)\]]*$|[.!?…]\s*["”’»]$|["”»]$/u
+const LINK_LIKE = /[»›→▶►|]|:\/\/|www\.|\.(?:com|org|net)\b|^(?:more|next|previous|prev|back)\b|\b(?:read|see|view|show|load) (?:more|all)\b/iu
+const LIST_MARKER = /^(?:[•·▪◦●■*–-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u
+const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved/iu
+
+/** Measure every block; guesses the language when `language` is `undefined`. */
+export function measureBlocks(blocks: readonly BlockInput[], language?: string): {stats: BlockStats[]; language: string | undefined} {
+  const stats: BlockStats[] = []
+  const seen = new Map<string, number>()
+  for (const block of blocks) {
+    const text = block.text
+    const raw = text.match(TOKEN) ?? []
+    const tokens = new Array<string>(raw.length)
+    let words = 0
+    let capitalised = 0
+    let letters = 0
+    let upper = 0
+    for (let i = 0; i < raw.length; i++) {
+      const token = raw[i]
+      const lower = token.toLowerCase()
+      tokens[i] = lower
+      // Scripts without spaces: count about two characters a word.
+      words += token.length > 12 && CJK.test(token) ? Math.ceil(token.length / 2) : 1
+      const first = token[0]
+      if (first !== lower[0]) capitalised++
+      if (lower !== token) {
+        letters += token.length
+        if (token === token.toUpperCase()) upper += token.length
+      } else if (/\p{L}/u.test(first)) letters += token.length
+    }
+    let digits = 0
+    let commas = 0
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i)
+      if (c >= 48 && c <= 57) digits++
+      else if (c === 44 || c === 59 || c === 0xff0c || c === 0x3001) commas++
+    }
+    const trimmed = text.trimEnd()
+    seen.set(text, (seen.get(text) ?? 0) + 1)
+    stats.push({
+      chars: text.length,
+      words,
+      stopwords: 0,
+      capitalised,
+      digits,
+      terminal: TERMINAL.test(trimmed),
+      colon: trimmed.endsWith(':'),
+      commas,
+      linkLike: text.length < 400 && LINK_LIKE.test(text),
+      allCaps: letters >= 4 && upper >= letters * 0.9,
+      listMarker: LIST_MARKER.test(text),
+      copyright: text.length < 400 && COPYRIGHT.test(text),
+      lines: block.lines,
+      group: block.group,
+      repeats: 0,
+      tokens
+    })
+  }
+  for (let i = 0; i < blocks.length; i++) stats[i].repeats = seen.get(blocks[i].text) ?? 1
+  const lang = language ?? guessLanguage(sampleTokens(stats))
+  const stop = lang ? stopwordsFor(lang) : undefined
+  if (stop && stop.size > 0) {
+    for (const s of stats) {
+      let n = 0
+      for (const t of s.tokens) if (stop.has(t)) n++
+      s.stopwords = n
+    }
+  }
+  return {stats, language: lang}
+}
+
+/** Tokens of the page's longer blocks, at most a few thousand, for the language guess. */
+function* sampleTokens(stats: readonly BlockStats[]): Generator<string> {
+  let budget = 3000
+  for (const s of stats) {
+    if (s.tokens.length < 8) continue
+    for (const t of s.tokens) {
+      yield t
+      if (--budget === 0) return
+    }
+  }
+}
+
+/** Names of the feature columns, in order (the model's weights follow it). */
+export const FEATURES = [
+  'bias',
+  'logWords',
+  'logChars',
+  'stopDensity',
+  'capShare',
+  'terminal',
+  'colon',
+  'commaRate',
+  'digitShare',
+  'linkLike',
+  'allCaps',
+  'listMarker',
+  'copyright',
+  'wrapped',
+  'shortRun',
+  'groupSize',
+  'position',
+  'repeated',
+  'beforeAnchor',
+  'anchor',
+  'noStopList',
+  'tiny',
+  'long',
+  'prevWords',
+  'nextWords',
+  'prevStop',
+  'nextStop',
+  'prevTerminal',
+  'nextTerminal',
+  'sameGroupPrev',
+  'sameGroupNext',
+  'windowProse'
+] as const
+
+export const FEATURE_COUNT = FEATURES.length
+
+/** A block with at least this many words and a sentence end reads as prose. */
+const PROSE_WORDS = 10
+/** Blocks shorter than this (in words) make up menus when they come in runs. */
+const SHORT_WORDS = 5
+
+/**
+ * The feature matrix, row-major, `FEATURE_COUNT` columns per block.
+ * `anchor` is the index of the block repeating the headline, or -1.
+ */
+export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasStopList: boolean): Float64Array {
+  const n = stats.length
+  const F = FEATURE_COUNT
+  const x = new Float64Array(n * F)
+  // Runs of short blocks (menus, link lists): length of the run a block is in.
+  const run = new Float64Array(n)
+  for (let i = 0; i < n; ) {
+    let j = i
+    while (j < n && stats[j].words < SHORT_WORDS) j++
+    for (let k = i; k < j; k++) run[k] = j - i
+    i = j === i ? i + 1 : j
+  }
+  // Blocks per group.
+  const groupSize = new Map<number, number>()
+  for (const s of stats) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1)
+  const logWords = new Float64Array(n)
+  const density = new Float64Array(n)
+  const prose = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const s = stats[i]
+    logWords[i] = Math.log1p(s.words)
+    density[i] = s.words > 0 ? s.stopwords / s.words : 0
+    prose[i] = s.words >= PROSE_WORDS && s.terminal ? 1 : 0
+  }
+  // Share of prose among the 5 blocks either side (prefix sums keep it linear).
+  const prefix = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + prose[i]
+  const W = 5
+  for (let i = 0; i < n; i++) {
+    const s = stats[i]
+    const row = i * F
+    const words = Math.max(1, s.words)
+    const prev = i > 0 ? i - 1 : -1
+    const next = i + 1 < n ? i + 1 : -1
+    const lo = Math.max(0, i - W)
+    const hi = Math.min(n, i + W + 1)
+    const around = hi - lo - 1
+    let c = 0
+    x[row + c++] = 1
+    x[row + c++] = logWords[i]
+    x[row + c++] = Math.log1p(s.chars)
+    x[row + c++] = density[i]
+    x[row + c++] = s.capitalised / words
+    x[row + c++] = s.terminal ? 1 : 0
+    x[row + c++] = s.colon ? 1 : 0
+    x[row + c++] = Math.min(1, s.commas / words)
+    x[row + c++] = s.chars > 0 ? s.digits / s.chars : 0
+    x[row + c++] = s.linkLike ? 1 : 0
+    x[row + c++] = s.allCaps ? 1 : 0
+    x[row + c++] = s.listMarker ? 1 : 0
+    x[row + c++] = s.copyright ? 1 : 0
+    x[row + c++] = s.lines > 1 ? 1 : 0
+    x[row + c++] = Math.log1p(run[i])
+    x[row + c++] = Math.log1p(groupSize.get(s.group) ?? 1)
+    x[row + c++] = n > 1 ? i / (n - 1) : 0
+    x[row + c++] = s.repeats > 1 ? 1 : 0
+    x[row + c++] = anchor >= 0 && i < anchor ? 1 : 0
+    x[row + c++] = i === anchor ? 1 : 0
+    x[row + c++] = hasStopList ? 0 : 1
+    x[row + c++] = s.words <= 2 ? 1 : 0
+    x[row + c++] = s.words >= 40 ? 1 : 0
+    x[row + c++] = prev >= 0 ? logWords[prev] : 0
+    x[row + c++] = next >= 0 ? logWords[next] : 0
+    x[row + c++] = prev >= 0 ? density[prev] : 0
+    x[row + c++] = next >= 0 ? density[next] : 0
+    x[row + c++] = prev >= 0 && stats[prev].terminal ? 1 : 0
+    x[row + c++] = next >= 0 && stats[next].terminal ? 1 : 0
+    x[row + c++] = prev >= 0 && stats[prev].group === s.group ? 1 : 0
+    x[row + c++] = next >= 0 && stats[next].group === s.group ? 1 : 0
+    x[row + c++] = around > 0 ? (prefix[hi] - prefix[lo] - prose[i]) / around : 0
+  }
+  return x
+}
+
+/**
+ * The block that repeats the headline (the article starts after it), or -1.
+ * Only short blocks are compared, so this stays linear.
+ */
+export function findAnchor(stats: readonly BlockStats[], title: string | undefined): number {
+  if (!title) return -1
+  const want = new Set(title.toLowerCase().match(TOKEN) ?? [])
+  if (want.size < 2) return -1
+  for (let i = 0; i < stats.length; i++) {
+    const tokens = stats[i].tokens
+    if (tokens.length < 2 || tokens.length > want.size * 2 + 2) continue
+    let hit = 0
+    for (const t of tokens) if (want.has(t)) hit++
+    if (hit >= tokens.length * 0.8 && hit >= want.size * 0.6) return i
+  }
+  return -1
+}
