@@ -1,0 +1,72 @@
+import {Readable} from 'node:stream'
+import type {ArticleRecord} from './article/index.js'
+import {createCleaner, type CleanedArticle, type Cleaner, type CleanerOptions} from './pipeline/index.js'
+import {createExecutor, type WorkConfig} from './stream/executor.js'
+import {runPipeline, type CorpusStage, type RunResult} from './stream/runner.js'
+import {readInputs} from './stream/read-inputs.js'
+import type {InputItem} from './stream/types.js'
+
+const cache = new Map<string, Cleaner>()
+
+/**
+ * Clean one article: a string of scraped text, or a record
+ * (`{id?, url?, title?, text, ...}`). Returns the clean body, the title and
+ * every removal as a message.
+ */
+export function clean(input: string | ArticleRecord, options: CleanerOptions = {}): CleanedArticle {
+  const record = typeof input === 'string' ? {text: input} : input
+  const key = typeof options.pipeline === 'object' || options.stepOptions ? undefined : JSON.stringify(options)
+  let cleaner = key ? cache.get(key) : undefined
+  if (!cleaner) {
+    cleaner = createCleaner(options)
+    if (key) cache.set(key, cleaner)
+  }
+  return cleaner.cleanRecord(record)
+}
+
+/** Options for {@link cleanStream}. */
+export interface CleanStreamOptions extends CleanerOptions {
+  /**
+   * Worker threads for per-article work; 1 cleans on the calling thread.
+   * @default 1
+   */
+  concurrency?: number
+  /** Corpus stages (e.g. a dedup stage) run in input order after cleaning. */
+  stages?: CorpusStage[]
+  /** Stop reading when aborted. */
+  signal?: AbortSignal
+}
+
+/**
+ * Clean a stream of articles: an async iterable of records (or strings), or a
+ * Node readable of JSONL / JSON array / text bytes. Yields one result per
+ * input, in input order: articles (kept, dropped, duplicate) and rejects.
+ */
+export async function* cleanStream(
+  source: AsyncIterable<ArticleRecord | string> | Iterable<ArticleRecord | string> | Readable,
+  options: CleanStreamOptions = {}
+): AsyncGenerator<RunResult> {
+  const config: WorkConfig = {cleaner: {...options, stages: undefined, signal: undefined} as CleanerOptions}
+  const executor = createExecutor(config, options.concurrency ?? 1)
+  try {
+    yield* runPipeline(toItems(source), {executor, stages: options.stages, signal: options.signal})
+  } finally {
+    await executor.close()
+  }
+}
+
+async function* toItems(
+  source: AsyncIterable<ArticleRecord | string> | Iterable<ArticleRecord | string> | Readable
+): AsyncGenerator<InputItem | ArticleRecord> {
+  if (source instanceof Readable && !source.readableObjectMode) {
+    yield* readInputs(['-'], {stdin: source})
+    return
+  }
+  let line = 0
+  for await (const value of source as AsyncIterable<ArticleRecord | string>) {
+    line++
+    if (typeof value === 'string') yield {kind: 'record', record: {text: value}, source: {file: '<api>', line}}
+    else if (value && typeof value === 'object' && !Array.isArray(value)) yield {kind: 'record', record: value, source: {file: '<api>', line}}
+    else yield {kind: 'reject', source: {file: '<api>', line}, error: `expected a record or a string, got ${value === null ? 'null' : typeof value}`}
+  }
+}

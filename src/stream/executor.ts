@@ -1,0 +1,53 @@
+import {availableParallelism} from 'node:os'
+import {Piscina} from 'piscina'
+import {createCleaner, type CleanerOptions} from '../pipeline/index.js'
+import {processItem, type WorkItem, type WorkResult} from './process.js'
+import {makeSigner, type SignerOptions} from './signer.js'
+
+/** Settings every thread needs to clean articles: plain data only. */
+export interface WorkConfig {
+  cleaner: CleanerOptions
+  /** Dedup signature settings; undefined when dedup is off. */
+  signer?: SignerOptions
+}
+
+/** Runs batches of per-article work. */
+export interface Executor {
+  run(batch: WorkItem[]): Promise<WorkResult[]>
+  close(): Promise<void>
+}
+
+/** Process batches on the calling thread. */
+export function inlineExecutor(config: WorkConfig): Executor {
+  const cleaner = createCleaner(config.cleaner)
+  const sign = config.signer ? makeSigner(config.signer) : undefined
+  return {
+    run: async (batch) => batch.map((item) => processItem(cleaner, item, sign)),
+    close: async () => {}
+  }
+}
+
+/** The default number of worker threads: one per available core. */
+export function defaultConcurrency(): number {
+  return availableParallelism()
+}
+
+/** Process batches on a pool of `threads` worker threads. */
+export function poolExecutor(config: WorkConfig, threads: number): Executor {
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    workerData: config
+  })
+  return {
+    run: (batch) => pool.run(batch) as Promise<WorkResult[]>,
+    close: () => pool.destroy()
+  }
+}
+
+/** Inline for one thread, a worker pool for more. */
+export function createExecutor(config: WorkConfig, concurrency: number): Executor {
+  return concurrency <= 1 ? inlineExecutor(config) : poolExecutor(config, concurrency)
+}

@@ -1,0 +1,38 @@
+import type {ArticleRecord} from '../article/index.js'
+import type {ArticleOutput, RejectOutput} from './process.js'
+
+/** Options for {@link toOutputRecord}. */
+export interface OutputRecordOptions {
+  /**
+   * Include every removal message under `decruft.messages`.
+   * @default false
+   */
+  messages?: boolean
+}
+
+/** The JSON record written for an article: input fields, clean `text` and `title`, and a `decruft` summary. */
+export function toOutputRecord(article: ArticleOutput, options: OutputRecordOptions = {}): ArticleRecord {
+  // Spread copies own keys as data, so a "__proto__" key stays a plain field.
+  const out: ArticleRecord = {...article.record}
+  out.text = article.text
+  if (article.title !== undefined) out.title = article.title
+  const removals = article.messages.filter((m) => m.category !== 'normalize').length
+  const info: Record<string, unknown> = {status: article.status, removals, removed: article.removed}
+  if (article.dropReason) info.reason = article.dropReason
+  if (article.dedup) {
+    info.cluster = article.dedup.cluster
+    if (article.dedup.duplicateOf !== undefined) info.duplicateOf = article.dedup.duplicateOf
+    if (article.dedup.similarity !== undefined) info.similarity = article.dedup.similarity
+    if (article.dedup.kind !== undefined) info.match = article.dedup.kind
+  }
+  if (options.messages) info.messages = article.messages
+  out.decruft = info
+  return out
+}
+
+/** The JSON record written for a reject: where it was, why, and the raw input. */
+export function toRejectRecord(reject: RejectOutput): ArticleRecord {
+  const out: ArticleRecord = {file: reject.source.file, line: reject.source.line, error: reject.error}
+  if (reject.raw !== undefined) out.raw = reject.raw
+  return out
+}

@@ -1,0 +1,122 @@
+import type {ArticleRecord} from '../article/index.js'
+import type {Executor} from './executor.js'
+import type {ArticleOutput, RejectOutput, WorkItem, WorkResult} from './process.js'
+import type {InputItem} from './types.js'
+
+/** A corpus-level stage that sees every kept article in input order (dedup). */
+export interface CorpusStage {
+  /** Decide about one article; may set `status` to `duplicate` and `dedup`. */
+  add(article: ArticleOutput): void
+  /**
+   * When set, decisions are final only after the whole input (e.g. keep the
+   * longest copy): the runner spools results and calls `settle` on each in a
+   * second pass.
+   */
+  deferred?: boolean
+  settle?(article: ArticleOutput): void
+}
+
+/** Options for {@link runPipeline}. */
+export interface RunPipelineOptions {
+  executor: Executor
+  /**
+   * Records per batch handed to the executor.
+   * @default 64
+   */
+  batchSize?: number
+  /**
+   * Batches in flight at once; bounds memory whatever the input size.
+   * @default 8
+   */
+  maxBatchesInFlight?: number
+  /** Corpus stages, run in order on the calling thread. */
+  stages?: CorpusStage[]
+  /** Stop reading when aborted; articles already read are finished. */
+  signal?: AbortSignal
+  /** Second-pass storage for deferred stages. */
+  spool?: Spool
+}
+
+/** Temporary storage for a deferred stage's second pass. */
+export interface Spool {
+  write(result: WorkResult): Promise<void>
+  drain(): AsyncIterable<WorkResult>
+}
+
+/** A finished record: an article (kept, dropped or duplicate) or a reject. */
+export type RunResult = ({kind: 'article'} & ArticleOutput) | ({kind: 'reject'} & RejectOutput)
+
+/**
+ * Clean a stream of input items: batches go to the executor (inline or a
+ * worker pool), results come back in input order, corpus stages see them in
+ * that order, and every input item yields exactly one result.
+ */
+export async function* runPipeline(items: AsyncIterable<InputItem | ArticleRecord>, options: RunPipelineOptions): AsyncGenerator<RunResult> {
+  const stages = options.stages ?? []
+  const deferred = stages.some((stage) => stage.deferred)
+  if (deferred && !options.spool) throw new Error('a deferred corpus stage needs a spool')
+  const ordered = orderedResults(items, options)
+  if (!deferred) {
+    for await (const result of ordered) {
+      if (result.kind === 'article') for (const stage of stages) stage.add(result)
+      yield result
+    }
+    return
+  }
+  const spool = options.spool!
+  for await (const result of ordered) {
+    if (result.kind === 'article') for (const stage of stages) stage.add(result)
+    await spool.write(result)
+  }
+  for await (const result of spool.drain()) {
+    if (result.kind === 'article') for (const stage of stages) stage.settle?.(result)
+    yield result
+  }
+}
+
+async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, options: RunPipelineOptions): AsyncGenerator<WorkResult> {
+  const batchSize = options.batchSize ?? 64
+  const maxInFlight = Math.max(1, options.maxBatchesInFlight ?? 8)
+  const pending: Promise<WorkResult[]>[] = []
+  let batch: WorkItem[] = []
+  let rejects: WorkResult[] = []
+  let seq = 0
+
+  // Rejects found while reading travel with the batch they were read in, so order holds.
+  const submit = () => {
+    const work = batch
+    const early = rejects
+    batch = []
+    rejects = []
+    const done = work.length > 0 ? options.executor.run(work) : Promise.resolve([])
+    pending.push(done.then((results) => merge(early, results)))
+  }
+
+  for await (const raw of items) {
+    if (options.signal?.aborted) break
+    const item = toInputItem(raw, seq)
+    if (item.kind === 'reject') rejects.push({kind: 'reject', seq: seq++, source: item.source, error: item.error, raw: item.raw})
+    else batch.push({seq: seq++, record: item.record, source: item.source})
+    if (batch.length + rejects.length >= batchSize) {
+      submit()
+      while (pending.length >= maxInFlight) yield* await pending.shift()!
+    }
+  }
+  if (batch.length + rejects.length > 0) submit()
+  while (pending.length > 0) yield* await pending.shift()!
+}
+
+function merge(a: WorkResult[], b: WorkResult[]): WorkResult[] {
+  if (a.length === 0) return b
+  return [...a, ...b].sort((x, y) => x.seq - y.seq)
+}
+
+function toInputItem(raw: InputItem | ArticleRecord, seq: number): InputItem {
+  if (isInputItem(raw)) return raw
+  return {kind: 'record', record: raw, source: {file: '<api>', line: seq + 1}}
+}
+
+function isInputItem(value: InputItem | ArticleRecord): value is InputItem {
+  const kind = (value as InputItem).kind
+  return (kind === 'record' || kind === 'reject') && typeof (value as InputItem).source === 'object'
+}
