@@ -13,13 +13,14 @@ import {
   type RemovalRecord,
   type SourceRef
 } from '../article/index.js'
-import {loadPipeline, validatePipeline, type Pipeline} from './load.js'
+import {loadPipeline, type Pipeline} from './load.js'
 import {PLUGINS} from './registry.js'
 
 /** Options for {@link createCleaner}. */
 export interface CleanerOptions extends ArticleOptions {
   /**
-   * Pipeline: a shipped name (`news`, `minimal`), a file path, or a loaded pipeline.
+   * Pipeline: a shipped name (`news`, `minimal`), a file path, or a pipeline
+   * from `loadPipeline` / `validatePipeline`.
    * @default 'news'
    */
   pipeline?: string | Pipeline
@@ -62,8 +63,7 @@ export interface Cleaner {
 
 /** Build a cleaner from a pipeline. */
 export function createCleaner(options: CleanerOptions = {}): Cleaner {
-  const pipeline =
-    typeof options.pipeline === 'object' ? validatePipeline(options.pipeline, options.pipeline.source) : loadPipeline(options.pipeline)
+  const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline)
   const processor = buildProcessor(pipeline, options.stepOptions ?? {})
   const minWords = pipeline.drop?.minWords ?? 1
 

@@ -78,8 +78,9 @@ export default function stripBoilerplate(options: StripBoilerplateOptions = {}) 
       const text = texts[i]
       const rule = text === '' ? undefined : compiled.matchBlock(text)
       if (end !== undefined && i >= end.index) {
+        const own = rule ?? (text === '' ? undefined : compiled.matchTerminator(text))
         if (i === end.index) terminator = reportRemoval(file, node, {ruleId: end.rule.id, reason: end.rule.reason})
-        else if (rule) reportRemoval(file, node, {ruleId: rule.id, reason: rule.reason})
+        else if (own) reportRemoval(file, node, {ruleId: own.id, reason: own.reason})
         else reportRemoval(file, node, {ruleId: end.rule.id, reason: `after “${texts[end.index]}”: site chrome`, cause: terminator})
         continue
       }

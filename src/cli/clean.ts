@@ -1,0 +1,84 @@
+import {Command, Option} from 'commander'
+import {writeFile} from 'node:fs/promises'
+import {createOutput, type OutputFormat} from '../stream/write-output.js'
+import {ClosedPipeError} from '../stream/sink.js'
+import {EXIT} from './errors.js'
+import {inputOptions, positiveInt} from './options.js'
+import {pipelineOrExit, runClean} from './run-clean.js'
+
+interface CleanFlags {
+  output: string
+  outputFormat: OutputFormat
+  format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
+  textField?: string
+  pipeline: string
+  maxLineBytes?: number
+  concurrency?: number
+  rejects?: string
+  strict?: boolean
+  includeDropped?: boolean
+  messages?: boolean
+  summary?: string
+  quiet?: boolean
+}
+
+/** `decruft clean`: the main job. */
+export function cleanCommand(): Command {
+  const command = new Command('clean')
+    .description('clean scraped articles: strip boilerplate and repeated paragraphs, write clean articles')
+    .argument('[inputs...]', 'files, directories or - for stdin (.jsonl, .json, .txt, .md, optionally .gz)', ['-'])
+    .option('-o, --output <path>', 'output file or directory (- for stdout)', '-')
+    .addOption(new Option('--output-format <format>', 'how articles are written').choices(['jsonl', 'text', 'markdown']).default('jsonl'))
+  for (const option of inputOptions()) command.addOption(option)
+  return command
+    .addOption(new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt))
+    .option('--rejects <file>', 'write bad records here (JSONL: file, line, error, raw)')
+    .option('--strict', 'stop at the first bad record (exit 2)')
+    .option('--include-dropped', 'also write dropped and duplicate articles (JSONL), with their status')
+    .option('--messages', 'include every removal under decruft.messages (JSONL)')
+    .option('--summary <file>', 'write the run summary as JSON')
+    .option('-q, --quiet', 'no summary line on stderr')
+    .addHelpText(
+      'after',
+      `
+Every input record ends up in the output, among the dropped (with a reason), or
+among the rejected (with an error); the summary's counts add up.
+
+Exit codes: 0 done (bad records, if any, are reported and skipped), 2 usage error
+or a bad record under --strict, 130/143 interrupted (output left as *.partial-PID).`
+    )
+    .action(async (inputs: string[], flags: CleanFlags, cmd: Command) => {
+      cmd.setOptionValue('exitCode', await clean(inputs, flags))
+    })
+}
+
+async function clean(inputs: string[], flags: CleanFlags): Promise<number> {
+  const pipeline = pipelineOrExit(flags.pipeline)
+  const output = await createOutput({
+    format: flags.outputFormat,
+    target: flags.output,
+    includeDropped: flags.includeDropped,
+    messages: flags.messages
+  })
+  let code: number = EXIT.ok
+  let summaryText = ''
+  try {
+    const run = await runClean({...flags, inputs}, pipeline, (article) => output.write(article))
+    code = run.code
+    summaryText = run.summary.line()
+    if (flags.summary) await writeFile(flags.summary, JSON.stringify(run.summary.counts, null, 2) + '\n')
+  } catch (error) {
+    if (error instanceof ClosedPipeError) {
+      await output.close(false)
+      return EXIT.ok
+    }
+    await output.close(false)
+    throw error
+  }
+  const written = await output.close(code === EXIT.ok)
+  if (!flags.quiet) process.stderr.write(summaryText + '\n')
+  if (code !== EXIT.ok && written.length > 0 && flags.output !== '-') {
+    process.stderr.write(`decruft: output incomplete, left as ${written.join(', ')}\n`)
+  }
+  return code
+}

@@ -1,0 +1,18 @@
+import {InvalidArgumentError, Option} from 'commander'
+
+/** Parse a positive integer flag. */
+export function positiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
+  return n
+}
+
+/** Options every command that reads articles shares. */
+export function inputOptions(): Option[] {
+  return [
+    new Option('--format <format>', 'input format').choices(['auto', 'jsonl', 'json', 'text', 'markdown']).default('auto'),
+    new Option('--text-field <name>', 'field holding the article text (default: text, content, body, maintext)'),
+    new Option('-p, --pipeline <name|path>', 'pipeline name (news, minimal) or YAML file').default('news'),
+    new Option('--max-line-bytes <n>', 'longest JSONL line accepted, in bytes').argParser(positiveInt)
+  ]
+}
