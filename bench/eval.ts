@@ -3,7 +3,7 @@
  * ../shared/eval (see its README for the metric).
  *
  *   node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|raw|none|linefilter|plugins:a,b|file.yaml]
- *                            [--skip plugin,...] [--out build/eval] [--limit N] [--worst N] [--no-dedup]
+ *                            [--skip plugin,...] [--options '{"plugin":{...}}'] [--out build/eval] [--limit N] [--worst N] [--no-dedup]
  *
  * Prints P, R, F1 per set (and for wcxb the snippet shares) and writes a
  * per-document table, `<out>/<set>.tsv` (sorted worst F1 first) and
@@ -22,6 +22,7 @@ const {values} = parseArgs({
     set: {type: 'string', default: 'aeb,wcxb'},
     pipeline: {type: 'string', default: 'default'},
     skip: {type: 'string', default: ''},
+    options: {type: 'string', default: '{}'},
     out: {type: 'string', default: 'build/eval'},
     data: {type: 'string', default: process.env.DECRUFT_EVAL_DATA ?? '../shared/eval'},
     limit: {type: 'string'},
@@ -34,7 +35,7 @@ const {values} = parseArgs({
 if (values.help) {
   console.log(
     'usage: node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|raw|none|linefilter|plugins:a,b|file.yaml]\n' +
-      '       [--skip plugin,...] [--out build/eval] [--data ../shared/eval] [--limit N] [--worst N] [--no-dedup]'
+      '       [--skip plugin,...] [--options <json: plugin → options>] [--out build/eval] [--data ../shared/eval] [--limit N] [--worst N] [--no-dedup]'
   )
   process.exit(0)
 }
@@ -44,7 +45,8 @@ const f3 = (x: number) => x.toFixed(3)
 
 async function main() {
   const skip = values.skip.split(',').map((s) => s.trim()).filter(Boolean)
-  const pipeline = await choosePipeline(values.pipeline, skip)
+  const stepOptions = JSON.parse(values.options) as Record<string, Record<string, unknown>>
+  const pipeline = await choosePipeline(values.pipeline, skip, stepOptions)
   const limit = values.limit === undefined ? undefined : Number(values.limit)
   const worst = Number(values.worst)
   await mkdir(values.out, {recursive: true})

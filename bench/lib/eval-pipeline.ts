@@ -11,7 +11,8 @@
  *   in that order with default options, serialize;
  * - a path to a pipeline file (YAML), handed to `clean()` as its pipeline.
  *
- * `skip` names plugins to leave out of `default` or a pipeline file.
+ * `skip` names plugins to leave out of `default` or a pipeline file;
+ * `stepOptions` (plugin name → options) overrides plugin options.
  */
 import type {Root} from 'mdast'
 import {unified, type Plugin} from 'unified'
@@ -54,9 +55,9 @@ export async function loadPlugin(name: string): Promise<AnyPlugin> {
   throw new Error(`src/plugins/${name}.ts: no default export and no export named ${camel}`)
 }
 
-function pluginCleaner(plugins: AnyPlugin[]): Cleaner {
+function pluginCleaner(plugins: AnyPlugin[], options: Array<Record<string, unknown> | undefined> = []): Cleaner {
   const processor = unified()
-  for (const plugin of plugins) processor.use(plugin)
+  plugins.forEach((plugin, i) => processor.use(plugin, options[i]))
   processor.freeze()
   return (record) => {
     const {file, tree} = recordToArticle(record)
@@ -92,14 +93,18 @@ async function libraryClean(): Promise<CleanFn | undefined> {
  * Resolve a `--pipeline` value. `default` falls back to the plugins found in
  * src/plugins (in pipeline order) while src/index.ts does not exist yet.
  */
-export async function choosePipeline(spec: string, skip: readonly string[] = []): Promise<PipelineChoice> {
+export async function choosePipeline(
+  spec: string,
+  skip: readonly string[] = [],
+  stepOptions: Record<string, Record<string, unknown>> = {}
+): Promise<PipelineChoice> {
   if (spec === 'raw') return {label: 'raw', clean: (r) => (typeof r.text === 'string' ? r.text : '')}
   if (spec === 'linefilter') return {label: 'linefilter', clean: lineFilter}
   if (spec === 'none') return {label: 'none', clean: pluginCleaner([])}
   if (spec.startsWith('plugins:')) {
     const names = spec.slice('plugins:'.length).split(',').map((s) => s.trim()).filter((s) => s && !skip.includes(s))
     const plugins = await Promise.all(names.map(loadPlugin))
-    return {label: `plugins:${names.join(',')}`, clean: pluginCleaner(plugins)}
+    return {label: `plugins:${names.join(',')}`, clean: pluginCleaner(plugins, names.map((n) => stepOptions[n]))}
   }
   const clean = await libraryClean()
   if (spec === 'default' && !clean) {
@@ -107,12 +112,13 @@ export async function choosePipeline(spec: string, skip: readonly string[] = [])
       .filter((n): n is string => n !== undefined && !skip.includes(n))
     console.error(`eval: src/index.ts not found, running plugins directly: ${names.join(', ') || '(none)'}`)
     const plugins = await Promise.all(names.map(loadPlugin))
-    return {label: `plugins:${names.join(',')}`, clean: pluginCleaner(plugins)}
+    return {label: `plugins:${names.join(',')}`, clean: pluginCleaner(plugins, names.map((n) => stepOptions[n]))}
   }
   if (!clean) throw new Error('src/index.ts exports no clean(); use --pipeline plugins:...')
   const options: Record<string, unknown> = {}
   if (spec !== 'default') options.pipeline = spec
   if (skip.length > 0) options.skip = skip
+  if (Object.keys(stepOptions).length > 0) options.stepOptions = stepOptions
   return {
     label: spec === 'default' ? 'default' : `pipeline ${spec}`,
     clean: async (record) => (await clean(record, options)).text ?? ''

@@ -41,6 +41,13 @@ export interface ClassifyBlocksOptions {
    */
   spanThreshold?: number
   /**
+   * When no block reaches this probability, all thresholds are scaled by
+   * `best / relativeTo`, so that a short article in a page full of chrome is
+   * still found. `0` turns this off.
+   * @default 0.8
+   */
+  relativeTo?: number
+  /**
    * Language of the stopword list (ISO 639-1), or `auto` to guess it from
    * the page.
    * @default 'auto'
@@ -92,6 +99,7 @@ export function classify(blocks: readonly BlockInput[], title: string | undefine
   const threshold = options.threshold ?? 0.5
   const outsideThreshold = options.outsideThreshold ?? 0.85
   const spanThreshold = options.spanThreshold ?? 0.5
+  const relativeTo = options.relativeTo ?? 0.8
   const language = options.language === undefined || options.language === 'auto' ? undefined : options.language
   const {stats, language: lang} = measureBlocks(blocks, language)
   const anchor = findAnchor(stats, title)
@@ -99,10 +107,15 @@ export function classify(blocks: readonly BlockInput[], title: string | undefine
   const p1 = predict(model.stage1, x1, FEATURE_COUNT)
   const span1 = articleSpan(p1, stats, spanThreshold)
   const p2 = predict(model.stage2, stage2Matrix(p1, stats, span1), STAGE2_COUNT)
-  const [s0, s1] = articleSpan(p2, stats, spanThreshold)
+  // Every page is taken to hold an article: when even its best block scores
+  // low (a short story in a huge page), the thresholds scale down with it.
+  let top = 0
+  for (const p of p2) if (p > top) top = p
+  const scale = top > 0 && top < relativeTo ? top / relativeTo : 1
+  const [s0, s1] = articleSpan(p2, stats, spanThreshold * scale)
   const decisions = Array.from(p2, (p, i): BlockDecision => {
     const inSpan = i >= s0 && i < s1
-    return {probability: p, inSpan, keep: p >= (inSpan ? threshold : outsideThreshold)}
+    return {probability: p, inSpan, keep: p >= (inSpan ? threshold : outsideThreshold) * scale}
   })
   if (options.keepInBody !== false) keepInBody(decisions, stats)
   return decisions

@@ -158,7 +158,19 @@ export const FEATURES = [
   'nextTerminal',
   'sameGroupPrev',
   'sameGroupNext',
-  'windowProse'
+  'windowProse',
+  'w3to5',
+  'w6to10',
+  'w11to20',
+  'w21to40',
+  'prose',
+  'stopWeighted',
+  'lowStop',
+  'wideProse',
+  'proseDistance',
+  'proseBefore',
+  'beforeAllProse',
+  'afterAllProse'
 ] as const
 
 export const FEATURE_COUNT = FEATURES.length
@@ -199,7 +211,21 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
   // Share of prose among the 5 blocks either side (prefix sums keep it linear).
   const prefix = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + prose[i]
+  // Prose words before each block (as a share of all prose words) and the distance to the nearest prose block.
+  const proseWords = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) proseWords[i + 1] = proseWords[i] + prose[i] * stats[i].words
+  const totalProse = proseWords[n] || 1
+  const distance = new Float64Array(n).fill(n)
+  for (let i = 0, last = -n; i < n; i++) {
+    if (prose[i]) last = i
+    distance[i] = i - last
+  }
+  for (let i = n - 1, last = 2 * n; i >= 0; i--) {
+    if (prose[i]) last = i
+    distance[i] = Math.min(distance[i], last - i)
+  }
   const W = 5
+  const WIDE = 15
   for (let i = 0; i < n; i++) {
     const s = stats[i]
     const row = i * F
@@ -242,6 +268,23 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     x[row + c++] = prev >= 0 && stats[prev].group === s.group ? 1 : 0
     x[row + c++] = next >= 0 && stats[next].group === s.group ? 1 : 0
     x[row + c++] = around > 0 ? (prefix[hi] - prefix[lo] - prose[i]) / around : 0
+    const w = s.words
+    x[row + c++] = w >= 3 && w <= 5 ? 1 : 0
+    x[row + c++] = w >= 6 && w <= 10 ? 1 : 0
+    x[row + c++] = w >= 11 && w <= 20 ? 1 : 0
+    x[row + c++] = w >= 21 && w < 40 ? 1 : 0
+    x[row + c++] = prose[i]
+    x[row + c++] = density[i] * logWords[i]
+    x[row + c++] = w >= 5 && density[i] < 0.15 ? 1 : 0
+    const wlo = Math.max(0, i - WIDE)
+    const whi = Math.min(n, i + WIDE + 1)
+    x[row + c++] = (prefix[whi] - prefix[wlo] - prose[i]) / Math.max(1, whi - wlo - 1)
+    x[row + c++] = Math.log1p(Math.min(distance[i], 50))
+    const before = proseWords[i] / totalProse
+    const after = (proseWords[n] - proseWords[i + 1]) / totalProse
+    x[row + c++] = before
+    x[row + c++] = before < 0.02 ? 1 : 0
+    x[row + c++] = after < 0.02 ? 1 : 0
   }
   return x
 }
@@ -259,7 +302,7 @@ export function findAnchor(stats: readonly BlockStats[], title: string | undefin
     if (tokens.length < 2 || tokens.length > want.size * 2 + 2) continue
     let hit = 0
     for (const t of tokens) if (want.has(t)) hit++
-    if (hit >= tokens.length * 0.8 && hit >= want.size * 0.6) return i
+    if (hit >= tokens.length * 0.9 && hit >= want.size * 0.7) return i
   }
   return -1
 }

@@ -7,57 +7,69 @@ export const MODEL: ClassifierModel = {
   stage1: {
     features: FEATURES,
     weights: [
-    -0.06661, // bias
-    -0.14636, // logWords
-    0.23041, // logChars
-    -0.99143, // stopDensity
-    -1.22312, // capShare
-    0.31833, // terminal
-    1.32235, // colon
-    -0.58699, // commaRate
-    -1.64384, // digitShare
-    -0.52909, // linkLike
-    -0.34716, // allCaps
-    1.60868, // listMarker
-    -2.32296, // copyright
-    -0.56871, // wrapped
-    -0.30323, // shortRun
-    0.1087, // groupSize
-    -2.01881, // position
-    -0.29521, // repeated
-    -3.16323, // beforeAnchor
-    -1.53241, // anchor
+    -0.45172, // bias
+    -0.29043, // logWords
+    0.47128, // logChars
+    -1.11747, // stopDensity
+    -0.9573, // capShare
+    0.04987, // terminal
+    1.14709, // colon
+    -0.53834, // commaRate
+    -1.68336, // digitShare
+    -0.41684, // linkLike
+    -0.44224, // allCaps
+    1.49198, // listMarker
+    -2.06261, // copyright
+    -0.36857, // wrapped
+    -0.32391, // shortRun
+    0.099, // groupSize
+    -0.57462, // position
+    -0.31533, // repeated
+    -3.42096, // beforeAnchor
+    -0.99146, // anchor
     0, // noStopList
-    -0.54269, // tiny
-    0.66871, // long
-    0.23313, // prevWords
-    0.33948, // nextWords
-    -0.36658, // prevStop
-    -0.42466, // nextStop
-    -0.08176, // prevTerminal
-    -0.09011, // nextTerminal
-    -0.30556, // sameGroupPrev
-    -0.34372, // sameGroupNext
-    3.05298, // windowProse
+    -0.07694, // tiny
+    0.03339, // long
+    0.22341, // prevWords
+    0.30278, // nextWords
+    -0.37291, // prevStop
+    -0.36406, // nextStop
+    -0.01665, // prevTerminal
+    -0.0099, // nextTerminal
+    -0.37888, // sameGroupPrev
+    -0.43164, // sameGroupNext
+    0.86064, // windowProse
+    0.45091, // w3to5
+    0.04681, // w6to10
+    -0.42047, // w11to20
+    -0.21786, // w21to40
+    0.58935, // prose
+    0.2576, // stopWeighted
+    0.16132, // lowStop
+    2.02599, // wideProse
+    0.14653, // proseDistance
+    -2.14149, // proseBefore
+    -2.03848, // beforeAllProse
+    -1.09331, // afterAllProse
     ]
   },
   stage2: {
     features: STAGE2_FEATURES,
     weights: [
-    -2.3334, // bias
-    1.90849, // logit1
-    0.1833, // prev1
-    0.48321, // prev2
-    0.38695, // next1
-    0.53688, // next2
-    0.03003, // windowShare
-    1.78138, // inSpan
-    0.09102, // outsideDistance
-    -0.93516, // spanStart
-    -0.80587, // spanEnd
-    0.19083, // logWords
-    -0.05641, // terminal
-    4.03873, // afterSpanShare
+    -1.73557, // bias
+    1.90692, // logit1
+    0.12072, // prev1
+    0.5281, // prev2
+    0.31311, // next1
+    0.22305, // next2
+    0.56711, // windowShare
+    0.81318, // inSpan
+    -0.10839, // outsideDistance
+    0.01565, // spanStart
+    -0.15828, // spanEnd
+    0.22184, // logWords
+    0.00226, // terminal
+    4.99469, // afterSpanShare
     ]
   }
 }
