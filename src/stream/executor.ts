@@ -35,7 +35,7 @@ export function defaultConcurrency(): number {
 /** Process batches on a pool of `threads` worker threads. */
 export function poolExecutor(config: WorkConfig, threads: number): Executor {
   const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: new URL('./worker-entry.cjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
