@@ -40,7 +40,8 @@ export const stepSchemas = {
     threshold: ratio.optional(),
     shingleSize: z.number().int().min(1).max(10).optional(),
     minWords: z.number().int().min(1).optional(),
-    nearMinWords: z.number().int().min(1).optional()
+    nearMinWords: z.number().int().min(1).optional(),
+    maxEditWords: z.number().int().min(1).optional()
   }),
   // Options are validated by the plugin itself; any object passes here.
   'classify-blocks': z.record(z.string(), z.unknown()),

@@ -2,7 +2,7 @@ import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {firstOccurrence, reportRemoval} from '../article/messages.js'
-import {shingleSet, similarity, tokenize} from '../similarity/index.js'
+import {editSimilarity, shingleSet, similarity, tokenize} from '../similarity/index.js'
 
 /** Options for {@link dedupeParagraphs}. */
 export interface DedupeParagraphsOptions {
@@ -12,15 +12,22 @@ export interface DedupeParagraphsOptions {
    */
   near?: boolean
   /**
-   * Jaccard similarity of word shingles at or above which two paragraphs are near repeats.
+   * Similarity at or above which two paragraphs are near repeats: word-level
+   * edit similarity (1 - edits / words) for paragraphs of up to
+   * `maxEditWords` words, word-shingle Jaccard for longer ones.
    * @default 0.8
    */
   threshold?: number
   /**
-   * Words per shingle for near repeats.
-   * @default 3
+   * Words per shingle, used to find candidates and to compare long paragraphs.
+   * @default 2
    */
   shingleSize?: number
+  /**
+   * Longest paragraph, in words, compared by edit similarity.
+   * @default 400
+   */
+  maxEditWords?: number
   /**
    * Fewest words a paragraph needs before an exact repeat is removed; short
    * repeated lines ("Yes.", a refrain) are often meant.
@@ -35,10 +42,17 @@ export interface DedupeParagraphsOptions {
 }
 
 type Shingles = ReturnType<typeof shingleSet>
+interface Kept {
+  node: RootContent
+  tokens: string[]
+  shingles: Shingles
+}
 type Key = Shingles extends Set<infer T> ? T : never
 
 /** A shingle shared by more paragraphs than this is too common to find candidates with. */
 const MAX_POSTINGS = 64
+/** Most earlier paragraphs scored against one paragraph. */
+const MAX_CANDIDATES = 8
 
 /**
  * Remove paragraphs repeated inside one article, exact (after normalization)
@@ -48,13 +62,14 @@ const MAX_POSTINGS = 64
 export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) {
   const near = options.near ?? true
   const threshold = options.threshold ?? 0.8
-  const size = options.shingleSize ?? 3
+  const size = options.shingleSize ?? 2
+  const maxEditWords = options.maxEditWords ?? 400
   const minWords = options.minWords ?? 4
   const nearMinWords = options.nearMinWords ?? 8
 
   return (tree: Root, file: VFile) => {
     const exact = new Map<string, RootContent>()
-    const kept: {node: RootContent; shingles: Shingles}[] = []
+    const kept: Kept[] = []
     const postings = new Map<Key, number[]>()
     const keep: RootContent[] = []
 
@@ -78,7 +93,7 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
       }
       if (near && words >= nearMinWords) {
         const shingles = shingleSet(folded, size)
-        const match = nearest(shingles, kept, postings, threshold)
+        const match = nearest({node, tokens, shingles}, kept, postings, threshold, maxEditWords)
         if (match) {
           reportRemoval(file, node, {
             ruleId: 'duplicate/near-paragraph',
@@ -88,7 +103,7 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
           continue
         }
         const index = kept.length
-        kept.push({node, shingles})
+        kept.push({node, tokens, shingles})
         for (const shingle of shingles) {
           const list = postings.get(shingle)
           if (!list) postings.set(shingle, [index])
@@ -103,21 +118,34 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
 }
 
 function nearest(
-  shingles: Shingles,
-  kept: {node: RootContent; shingles: Shingles}[],
+  paragraph: Kept,
+  kept: Kept[],
   postings: Map<Key, number[]>,
-  threshold: number
+  threshold: number,
+  maxEditWords: number
 ): {node: RootContent; similarity: number} | undefined {
-  const candidates = new Set<number>()
-  for (const shingle of shingles) {
+  // Count shared shingles per earlier paragraph; at similarity 0.8 at least
+  // about half the shingles survive, so fewer shared means no match.
+  const shared = new Map<number, number>()
+  for (const shingle of paragraph.shingles) {
     const list = postings.get(shingle)
-    if (list) for (const index of list) candidates.add(index)
+    if (list) for (const index of list) shared.set(index, (shared.get(index) ?? 0) + 1)
   }
+  const floor = paragraph.shingles.size * (threshold - 0.3)
+  const candidates = [...shared]
+    .filter(([, count]) => count >= floor)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, MAX_CANDIDATES)
+    .map(([index]) => index)
   let best: {node: RootContent; similarity: number} | undefined
   // Candidates in document order, so the earliest best match is the cause.
-  for (const index of [...candidates].sort((a, b) => a - b)) {
-    const score = similarity(shingles, kept[index].shingles)
-    if (score >= threshold && (!best || score > best.similarity)) best = {node: kept[index].node, similarity: score}
+  for (const index of candidates.sort((a, b) => a - b)) {
+    const other = kept[index]
+    const score =
+      paragraph.tokens.length <= maxEditWords && other.tokens.length <= maxEditWords
+        ? editSimilarity(paragraph.tokens, other.tokens)
+        : similarity(paragraph.shingles, other.shingles)
+    if (score >= threshold && (!best || score > best.similarity)) best = {node: other.node, similarity: score}
   }
   return best
 }
