@@ -62,11 +62,30 @@ async function* toItems(
     yield* readInputs(['-'], {stdin: source})
     return
   }
+  const iterator = (source as AsyncIterable<unknown>)[Symbol.asyncIterator]?.() ?? toAsync(source as Iterable<unknown>)
+  const first = await iterator.next()
+  if (first.done) return
+  const rest = {[Symbol.asyncIterator]: () => iterator}
+  if (first.value instanceof Uint8Array) {
+    // An object-mode stream of byte chunks (Readable.from([buffer])): read it as bytes.
+    yield* readInputs(['-'], {stdin: Readable.from(prepend(first.value, rest))})
+    return
+  }
   let line = 0
-  for await (const value of source as AsyncIterable<ArticleRecord | string>) {
+  for await (const value of prepend(first.value, rest) as AsyncIterable<ArticleRecord | string>) {
     line++
     if (typeof value === 'string') yield {kind: 'record', record: {text: value}, source: {file: '<api>', line}}
     else if (value && typeof value === 'object' && !Array.isArray(value)) yield {kind: 'record', record: value, source: {file: '<api>', line}}
     else yield {kind: 'reject', source: {file: '<api>', line}, error: `expected a record or a string, got ${value === null ? 'null' : typeof value}`}
   }
+}
+
+async function* prepend<T>(head: T, rest: AsyncIterable<T>): AsyncGenerator<T> {
+  yield head
+  yield* rest
+}
+
+function toAsync<T>(iterable: Iterable<T>): AsyncIterator<T> {
+  const inner = iterable[Symbol.iterator]()
+  return {next: async () => inner.next()}
 }
