@@ -12,7 +12,7 @@ export function sketchBytes(count: number, bits: SketchBits): number {
 }
 
 /** Pack the low `bits` bits of every value of a signature. */
-export function toSketch(signature: Uint32Array, bits: SketchBits, out = new Uint8Array(sketchBytes(signature.length, bits)), offset = 0): Uint8Array {
+export function toSketch(signature: Uint32Array, bits: SketchBits, out: Uint8Array = new Uint8Array(sketchBytes(signature.length, bits)), offset = 0): Uint8Array {
   const perByte = 8 / bits
   const mask = (1 << bits) - 1
   for (let i = 0; i < signature.length; i++) {
