@@ -76,7 +76,7 @@ const decoder = new TextDecoder()
  * document: a JS string per id would cost 30-60 bytes of heap overhead each.
  */
 export class IdArena {
-  bytes = new Uint8Array(1 << 16)
+  bytes: Uint8Array = new Uint8Array(1 << 16)
   used = 0
   readonly ends = new Column(Uint32Array)
 

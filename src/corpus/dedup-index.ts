@@ -204,6 +204,35 @@ export class DedupIndex {
     }
   }
 
+  /** Each cluster's representative document (internal numbering), after {@link finalize}. */
+  *representativeDocs(): Generator<number> {
+    this.finalize()
+    for (let doc = 0; doc < this.count; doc++) if (this.anchor.get(doc) === doc) yield this.representatives![doc]
+  }
+
+  /** Save to `<dir>/dedup-index.bin` (format: dedup-store.ts). Finalizes first; the representatives become permanent. */
+  async save(dir: string): Promise<void> {
+    const {saveIndex} = await import('./dedup-store.js')
+    await saveIndex(this, dir)
+  }
+
+  /**
+   * Load an index saved by {@link save}. `options` may change thresholds and
+   * the keep policy; options that shape signatures must match (else it throws).
+   */
+  static async load(dir: string, options: DedupOptions = {}): Promise<DedupIndex> {
+    const {loadIndex} = await import('./dedup-store.js')
+    return loadIndex(dir, options)
+  }
+
+  /** {@link load} when `<dir>` holds an index, else a new empty one. */
+  static async open(dir: string, options: DedupOptions = {}): Promise<DedupIndex> {
+    const {existsSync} = await import('node:fs')
+    const {INDEX_FILE} = await import('./dedup-store.js')
+    const {join} = await import('node:path')
+    return existsSync(join(dir, INDEX_FILE)) ? DedupIndex.load(dir, options) : new DedupIndex(options)
+  }
+
   /** Bytes held by the index's arrays (what bytes-per-document figures count). */
   byteSize(): number {
     let total = this.ids.sizeInBytes(0) + this.ids.ends.bytes() + this.bands.bytes() + this.exact.bytes()

@@ -64,3 +64,14 @@ export function mix32(x: number): number {
   x ^= x >>> 16
   return x >>> 0
 }
+
+/** Incremental xxHash64 over several byte chunks (for checksumming files written in parts). */
+export function createHash64(seed: bigint = DEFAULT_SEED): {update(bytes: Uint8Array): void; digest(): bigint} {
+  const state = api.create64(BigInt.asUintN(64, seed))
+  return {
+    update(bytes) {
+      state.update(bytes)
+    },
+    digest: () => state.digest()
+  }
+}
