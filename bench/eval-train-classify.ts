@@ -16,7 +16,7 @@ import {parseArgs} from 'node:util'
 import {recordToArticle, type ArticleRecord} from '../src/article/index.js'
 import {blocksOf} from '../src/plugins/classify-blocks.js'
 import {FEATURE_COUNT, FEATURES, featureMatrix, findAnchor, measureBlocks, type BlockStats} from '../src/plugins/classify/features.js'
-import {articleSpan, predict, STAGE2_COUNT, STAGE2_FEATURES, stage2Matrix, type LinearModel} from '../src/plugins/classify/model.js'
+import {articleSpan, predict, STAGE2_COUNT, STAGE2_FEATURES, stage2Matrix, type BlockModel, type LinearModel, type MlpModel} from '../src/plugins/classify/model.js'
 import {readSet, SETS} from './lib/eval-run.js'
 
 const {values} = parseArgs({
@@ -24,7 +24,12 @@ const {values} = parseArgs({
     set: {type: 'string', default: 'aeb,wcxb'},
     out: {type: 'string', default: 'src/plugins/classify/weights.ts'},
     data: {type: 'string', default: process.env.DECRUFT_EVAL_DATA ?? '../shared/eval'},
-    lambda: {type: 'string', default: '1'}
+    lambda: {type: 'string', default: '1'},
+    model: {type: 'string', default: 'mlp'},
+    hidden: {type: 'string', default: '16'},
+    epochs: {type: 'string', default: '30'},
+    holdout: {type: 'string', default: '0'},
+    seed: {type: 'string', default: '1'}
   }
 })
 
@@ -152,6 +157,122 @@ function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
   return out
 }
 
+
+/** A small deterministic PRNG (mulberry32), so training is reproducible. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Weighted logistic loss, one tanh hidden layer, Adam on mini-batches. */
+function fitMlp(
+  x: Float64Array,
+  y: Uint8Array,
+  w: Float64Array,
+  columns: number,
+  names: readonly string[],
+  opts: {hidden: number; epochs: number; seed: number; l2: number}
+): MlpModel {
+  const n = y.length
+  const H = opts.hidden
+  const rand = prng(opts.seed)
+  const mean = new Float64Array(columns)
+  const scale = new Float64Array(columns).fill(1)
+  let wsum = 0
+  for (let i = 0; i < n; i++) wsum += w[i]
+  for (let j = 0; j < columns; j++) {
+    let m = 0
+    for (let i = 0; i < n; i++) m += w[i] * x[i * columns + j]
+    m /= wsum
+    let v = 0
+    for (let i = 0; i < n; i++) v += w[i] * (x[i * columns + j] - m) ** 2
+    mean[j] = m
+    scale[j] = Math.sqrt(v / wsum) || 1
+  }
+  const z = new Float64Array(n * columns)
+  for (let i = 0; i < n; i++) for (let j = 0; j < columns; j++) z[i * columns + j] = (x[i * columns + j] - mean[j]) / scale[j]
+  const meanW = wsum / n
+  // Parameters: w1 (H×C), b1 (H), w2 (H), b2 (1), in one vector for Adam.
+  const P = H * columns + H + H + 1
+  const theta = new Float64Array(P)
+  for (let k = 0; k < H * columns; k++) theta[k] = (rand() * 2 - 1) / Math.sqrt(columns)
+  for (let h = 0; h < H; h++) theta[H * columns + H + h] = (rand() * 2 - 1) / Math.sqrt(H)
+  const m1 = new Float64Array(P)
+  const m2 = new Float64Array(P)
+  const grad = new Float64Array(P)
+  const act = new Float64Array(H)
+  const order = Uint32Array.from({length: n}, (_, i) => i)
+  const batch = 256
+  const lr = 0.003
+  let step = 0
+  const oB1 = H * columns
+  const oW2 = oB1 + H
+  const oB2 = oW2 + H
+  for (let epoch = 0; epoch < opts.epochs; epoch++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1))
+      ;[order[i], order[j]] = [order[j], order[i]]
+    }
+    let loss = 0
+    for (let start = 0; start < n; start += batch) {
+      grad.fill(0)
+      const end = Math.min(n, start + batch)
+      for (let b = start; b < end; b++) {
+        const i = order[b]
+        const row = i * columns
+        let o = theta[oB2]
+        for (let h = 0; h < H; h++) {
+          let a = theta[oB1 + h]
+          const base = h * columns
+          for (let j = 0; j < columns; j++) a += theta[base + j] * z[row + j]
+          act[h] = Math.tanh(a)
+          o += theta[oW2 + h] * act[h]
+        }
+        const p = 1 / (1 + Math.exp(-o))
+        const wi = w[i] / meanW
+        loss -= wi * (y[i] ? Math.log(p + 1e-12) : Math.log(1 - p + 1e-12))
+        const g = wi * (p - y[i])
+        grad[oB2] += g
+        for (let h = 0; h < H; h++) {
+          grad[oW2 + h] += g * act[h]
+          const gh = g * theta[oW2 + h] * (1 - act[h] * act[h])
+          grad[oB1 + h] += gh
+          const base = h * columns
+          for (let j = 0; j < columns; j++) grad[base + j] += gh * z[row + j]
+        }
+      }
+      step++
+      const size = end - start
+      const c1 = 1 - 0.9 ** step
+      const c2 = 1 - 0.999 ** step
+      for (let k = 0; k < P; k++) {
+        const g = grad[k] / size + opts.l2 * theta[k]
+        m1[k] = 0.9 * m1[k] + 0.1 * g
+        m2[k] = 0.999 * m2[k] + 0.001 * g * g
+        theta[k] -= (lr * (m1[k] / c1)) / (Math.sqrt(m2[k] / c2) + 1e-8)
+      }
+    }
+    if (epoch % 5 === 4 || epoch === opts.epochs - 1) console.log(`  epoch ${epoch + 1}: loss ${(loss / n).toFixed(4)}`)
+  }
+  const round = (a: ArrayLike<number>) => Array.from(a, (v) => Number(v.toFixed(5)))
+  return {
+    kind: 'mlp',
+    features: names,
+    mean: round(mean),
+    scale: round(scale),
+    hiddenWeights: round(theta.subarray(0, oB1)),
+    hiddenBias: round(theta.subarray(oB1, oW2)),
+    outputWeights: round(theta.subarray(oW2, oB2)),
+    outputBias: Number(theta[oB2].toFixed(5))
+  }
+}
+
 function concat(parts: Float64Array[]): Float64Array {
   const out = new Float64Array(parts.reduce((s, p) => s + p.length, 0))
   let o = 0
@@ -195,48 +316,59 @@ async function main() {
       pages.push({stats, x1, labels, weights})
     }
   }
-  const y = new Uint8Array(pages.reduce((s, p) => s + p.labels.length, 0))
-  let o = 0
-  for (const p of pages) {
-    y.set(p.labels, o)
-    o += p.labels.length
+  const rand = prng(Number(values.seed) + 7)
+  const holdout = Number(values.holdout)
+  const isTest = pages.map(() => rand() < holdout)
+  const train = pages.filter((_, i) => !isTest[i])
+  const test = pages.filter((_, i) => isTest[i])
+  const labelsOf = (ps: Page[]) => {
+    const y = new Uint8Array(ps.reduce((s, p) => s + p.labels.length, 0))
+    let o = 0
+    for (const p of ps) {
+      y.set(p.labels, o)
+      o += p.labels.length
+    }
+    return y
   }
-  const w = concat(pages.map((p) => p.weights))
-  console.log(`${pages.length} pages, ${y.length} blocks, ${y.reduce((s, v) => s + v, 0)} content`)
+  const y = labelsOf(train)
+  const w = concat(train.map((p) => p.weights))
+  console.log(`${train.length} training pages, ${y.length} blocks, ${y.reduce((s, v) => s + v, 0)} content; ${test.length} held out`)
+  const kind = values.model
+  const train1 = (x: Float64Array, yy: Uint8Array, ww: Float64Array, columns: number, names: readonly string[]): BlockModel =>
+    kind === 'linear'
+      ? fit(x, yy, ww, columns, lambda, names)
+      : fitMlp(x, yy, ww, columns, names, {hidden: Number(values.hidden), epochs: Number(values.epochs), seed: Number(values.seed), l2: 1e-5})
+  const stage2Of = (model: BlockModel, page: Page) => {
+    const p1 = predict(model, page.x1, FEATURE_COUNT)
+    return {p1, x2: stage2Matrix(p1, page.stats, articleSpan(p1, page.stats, 0.5))}
+  }
   console.log('stage 1')
-  const stage1 = fit(concat(pages.map((p) => p.x1)), y, w, FEATURE_COUNT, lambda, FEATURES)
-  const x2s: Float64Array[] = []
-  const p1s: Float64Array[] = []
-  for (const page of pages) {
-    const p1 = predict(stage1, page.x1, FEATURE_COUNT)
-    p1s.push(p1)
-    x2s.push(stage2Matrix(p1, page.stats, articleSpan(p1, page.stats, 0.5)))
-  }
-  console.log(`  weighted accuracy ${accuracy(concat(p1s), y, w)}`)
+  const stage1 = train1(concat(train.map((p) => p.x1)), y, w, FEATURE_COUNT, FEATURES)
+  const trained = train.map((p) => stage2Of(stage1, p))
+  console.log(`  weighted accuracy ${accuracy(concat(trained.map((t) => t.p1)), y, w)}`)
   console.log('stage 2')
-  const x2 = concat(x2s)
-  const stage2 = fit(x2, y, w, STAGE2_COUNT, lambda, STAGE2_FEATURES)
+  const x2 = concat(trained.map((t) => t.x2))
+  const stage2 = train1(x2, y, w, STAGE2_COUNT, STAGE2_FEATURES)
   console.log(`  weighted accuracy ${accuracy(predict(stage2, x2, STAGE2_COUNT), y, w)}`)
-  const show = (m: LinearModel) => m.features.map((f, i) => `    ${JSON.stringify(m.weights[i])}, // ${f}`).join('\n')
-  const source = `// Generated by bench/eval-train-classify.ts (--set ${values.set} --lambda ${lambda}); do not edit by hand.
-// ${pages.length} pages, ${y.length} blocks. Retrain after changing the features.
+  if (test.length > 0) {
+    const ty = labelsOf(test)
+    const tw = concat(test.map((p) => p.weights))
+    const t = test.map((p) => stage2Of(stage1, p))
+    console.log(`held out: stage 1 ${accuracy(concat(t.map((r) => r.p1)), ty, tw)}, stage 2 ${accuracy(predict(stage2, concat(t.map((r) => r.x2)), STAGE2_COUNT), ty, tw)}`)
+  }
+  const dump = (m: BlockModel) => {
+    const {features: _, ...rest} = m
+    return JSON.stringify(rest)
+  }
+  const source = `// Generated by bench/eval-train-classify.ts (--set ${values.set} --model ${kind}${kind === 'mlp' ? ` --hidden ${values.hidden} --epochs ${values.epochs} --seed ${values.seed}` : ` --lambda ${lambda}`}${holdout ? ` --holdout ${holdout}` : ''}).
+// Do not edit by hand; retrain after changing the features. ${train.length} pages, ${y.length} blocks.
 import {FEATURES} from './features.js'
 import {STAGE2_FEATURES, type ClassifierModel} from './model.js'
 
 export const MODEL: ClassifierModel = {
-  stage1: {
-    features: FEATURES,
-    weights: [
-${show(stage1)}
-    ]
-  },
-  stage2: {
-    features: STAGE2_FEATURES,
-    weights: [
-${show(stage2)}
-    ]
-  }
-}
+  stage1: {features: FEATURES, ...${dump(stage1)}},
+  stage2: {features: STAGE2_FEATURES, ...${dump(stage2)}}
+} as ClassifierModel
 `
   await writeFile(values.out, source)
   console.log(`wrote ${values.out}`)

@@ -2,8 +2,8 @@
  * `npm run eval`: score decruft's cleaning on the evaluation sets in
  * ../shared/eval (see its README for the metric).
  *
- *   node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|raw|none|linefilter|plugins:a,b|file.yaml]
- *                            [--skip plugin,...] [--options '{"plugin":{...}}'] [--out build/eval] [--limit N] [--worst N] [--no-dedup]
+ *   node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|news|minimal|file.yaml|raw|none|linefilter|plugins:a,b]
+ *                            [--skip step,...] [--insert step@after,...] [--options '{"plugin":{...}}'] [--out build/eval] [--limit N] [--worst N] [--no-dedup]
  *
  * Prints P, R, F1 per set (and for wcxb the snippet shares) and writes a
  * per-document table, `<out>/<set>.tsv` (sorted worst F1 first) and
@@ -23,6 +23,7 @@ const {values} = parseArgs({
     pipeline: {type: 'string', default: 'default'},
     skip: {type: 'string', default: ''},
     options: {type: 'string', default: '{}'},
+    insert: {type: 'string', default: ''},
     out: {type: 'string', default: 'build/eval'},
     data: {type: 'string', default: process.env.DECRUFT_EVAL_DATA ?? '../shared/eval'},
     limit: {type: 'string'},
@@ -34,8 +35,8 @@ const {values} = parseArgs({
 
 if (values.help) {
   console.log(
-    'usage: node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|raw|none|linefilter|plugins:a,b|file.yaml]\n' +
-      '       [--skip plugin,...] [--options <json: plugin → options>] [--out build/eval] [--data ../shared/eval] [--limit N] [--worst N] [--no-dedup]'
+    'usage: node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|news|minimal|file.yaml|raw|none|linefilter|plugins:a,b]\n' +
+      '       [--skip step,...] [--insert step@after,...] [--options <json: plugin → options>] [--out build/eval] [--data ../shared/eval] [--limit N] [--worst N] [--no-dedup]'
   )
   process.exit(0)
 }
@@ -46,11 +47,12 @@ const f3 = (x: number) => x.toFixed(3)
 async function main() {
   const skip = values.skip.split(',').map((s) => s.trim()).filter(Boolean)
   const stepOptions = JSON.parse(values.options) as Record<string, Record<string, unknown>>
-  const pipeline = await choosePipeline(values.pipeline, skip, stepOptions)
+  const insert = values.insert.split(',').map((s) => s.trim()).filter(Boolean)
+  const pipeline = await choosePipeline(values.pipeline, skip, stepOptions, insert)
   const limit = values.limit === undefined ? undefined : Number(values.limit)
   const worst = Number(values.worst)
   await mkdir(values.out, {recursive: true})
-  console.log(`pipeline: ${pipeline.label}${skip.length ? ` (skip ${skip.join(', ')})` : ''}`)
+  console.log(`pipeline: ${pipeline.label}`)
   const reports: SetReport[] = []
   for (const name of values.set.split(',').map((s) => s.trim()).filter(Boolean)) {
     const set = SETS[name]
@@ -73,19 +75,19 @@ async function main() {
   }
   console.log(`tables: ${reports.map((r) => path.join(values.out, `${r.name}.tsv`)).join(', ')}`)
 
-  if (!values['no-dedup'] && limit === undefined) await runDedup()
+  if (!values['no-dedup'] && limit === undefined) await runDedup(values.data)
 }
 
 /** bench/eval-dedup.ts is owned by another engineer; run it when it exists. */
-async function runDedup() {
-  let mod: {main?: () => unknown}
+async function runDedup(data: string) {
+  let mod: {main?: (options: {data: string}) => unknown}
   try {
-    mod = (await import(new URL('./eval-dedup.js', import.meta.url).href)) as {main?: () => unknown}
+    mod = (await import(new URL('./eval-dedup.js', import.meta.url).href)) as typeof mod
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return
     throw error
   }
-  if (typeof mod.main === 'function') await mod.main()
+  if (typeof mod.main === 'function') await mod.main({data})
 }
 
 main().catch((error: unknown) => {

@@ -2,18 +2,22 @@
  * Which cleaning the evaluation runs, so ablations are one flag away:
  *
  * - `default`: the library's own `clean()` (src/index.ts) with its default
- *   pipeline, i.e. exactly the `text` field `decruft clean` writes;
+ *   pipeline (`news`), i.e. exactly the `text` field `decruft clean` writes;
+ *   `news`, `minimal` or a path: that pipeline file through `clean()`;
  * - `raw`: the page text untouched (the "no cleaning" reference row);
  * - `none`: parse and serialize only (title detection, no plugins);
  * - `linefilter`: keep lines of >= 5 words ending in . ? ! or a quote (the
  *   README's reference row);
  * - `plugins:a,b,c`: parse, run the plugins of src/plugins/a.ts, b.ts, c.ts
  *   in that order with default options, serialize;
- * - a path to a pipeline file (YAML), handed to `clean()` as its pipeline.
  *
- * `skip` names plugins to leave out of `default` or a pipeline file;
+ * `skip` names steps to leave out of a pipeline, `insert` adds steps
+ * (`name@after`); either makes the evaluation run the edited pipeline's
+ * plugins itself (same parser and serializer as `clean()`);
  * `stepOptions` (plugin name → options) overrides plugin options.
  */
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import type {Root} from 'mdast'
 import {unified, type Plugin} from 'unified'
 import {recordToArticle, toText, type ArticleRecord} from '../../src/article/index.js'
@@ -83,20 +87,39 @@ interface CleanResult {
   text?: string
 }
 type CleanFn = (record: ArticleRecord, options?: Record<string, unknown>) => CleanResult | Promise<CleanResult>
+interface Step {
+  name: string
+  options: Record<string, unknown>
+}
+type LoadPipelineFn = (nameOrPath: string) => {steps: Step[]}
 
-async function libraryClean(): Promise<CleanFn | undefined> {
-  const mod = await importOptional('../../src/index.js')
-  return mod && typeof mod.clean === 'function' ? (mod.clean as CleanFn) : undefined
+/** The repository's `pipelines/` folder (this file is build/bench/lib/eval-pipeline.js). */
+const PIPELINES = new URL('../../../pipelines/', import.meta.url)
+
+/** `default` → the shipped `news` pipeline; a bare name → `pipelines/<name>.yaml`; else a path. */
+function pipelineFile(spec: string): string {
+  const name = spec === 'default' ? 'news' : spec
+  if (/^[\w-]+$/.test(name)) return fileURLToPath(new URL(`${name}.yaml`, PIPELINES))
+  return path.resolve(name)
+}
+
+/** A step to add: `name@after` (after the step `after`), or `name` (at the end). */
+function parseInsert(spec: string, stepOptions: Record<string, Record<string, unknown>>): {step: Step; after?: string} {
+  const [name, after] = spec.split('@')
+  return {step: {name, options: stepOptions[name] ?? {}}, after}
 }
 
 /**
- * Resolve a `--pipeline` value. `default` falls back to the plugins found in
- * src/plugins (in pipeline order) while src/index.ts does not exist yet.
+ * Resolve a `--pipeline` value. With no `skip` or `insert`, named pipelines and
+ * pipeline files go through the library's `clean()`, i.e. exactly what
+ * `decruft clean` writes. With them, the pipeline file is loaded, edited and
+ * its steps run from src/plugins directly (same parse and serializer).
  */
 export async function choosePipeline(
   spec: string,
   skip: readonly string[] = [],
-  stepOptions: Record<string, Record<string, unknown>> = {}
+  stepOptions: Record<string, Record<string, unknown>> = {},
+  insert: readonly string[] = []
 ): Promise<PipelineChoice> {
   if (spec === 'raw') return {label: 'raw', clean: (r) => (typeof r.text === 'string' ? r.text : '')}
   if (spec === 'linefilter') return {label: 'linefilter', clean: lineFilter}
@@ -106,24 +129,26 @@ export async function choosePipeline(
     const plugins = await Promise.all(names.map(loadPlugin))
     return {label: `plugins:${names.join(',')}`, clean: pluginCleaner(plugins, names.map((n) => stepOptions[n]))}
   }
-  const clean = await libraryClean()
-  if (spec === 'default' && !clean) {
-    const names = (await Promise.all(FALLBACK_ORDER.map(async (n) => ((await importOptional(`../../src/plugins/${n}.js`)) ? n : undefined))))
-      .filter((n): n is string => n !== undefined && !skip.includes(n))
-    console.error(`eval: src/index.ts not found, running plugins directly: ${names.join(', ') || '(none)'}`)
-    const plugins = await Promise.all(names.map(loadPlugin))
-    return {label: `plugins:${names.join(',')}`, clean: pluginCleaner(plugins, names.map((n) => stepOptions[n]))}
+  const lib = await importOptional('../../src/index.js')
+  if (!lib || typeof lib.clean !== 'function' || typeof lib.loadPipeline !== 'function') {
+    throw new Error('src/index.ts exports no clean()/loadPipeline(); use --pipeline plugins:...')
   }
-  if (!clean) throw new Error('src/index.ts exports no clean(); use --pipeline plugins:...')
-  const options: Record<string, unknown> = {}
-  if (spec !== 'default') options.pipeline = spec
-  if (skip.length > 0) options.skip = skip
-  if (Object.keys(stepOptions).length > 0) options.stepOptions = stepOptions
-  return {
-    label: spec === 'default' ? 'default' : `pipeline ${spec}`,
-    clean: async (record) => (await clean(record, options)).text ?? ''
+  const file = pipelineFile(spec)
+  if (skip.length === 0 && insert.length === 0) {
+    const clean = lib.clean as CleanFn
+    const options: Record<string, unknown> = {pipeline: file}
+    if (Object.keys(stepOptions).length > 0) options.stepOptions = stepOptions
+    return {label: `${spec} (${path.basename(file)} via clean())`, clean: async (record) => (await clean(record, options)).text ?? ''}
   }
+  const steps = (lib.loadPipeline as LoadPipelineFn)(file).steps.filter((s) => !skip.includes(s.name))
+  for (const entry of insert) {
+    const {step, after} = parseInsert(entry, stepOptions)
+    const at = after === undefined ? -1 : steps.findIndex((s) => s.name === after)
+    if (after !== undefined && at < 0) throw new Error(`--insert ${entry}: no step ${after} in ${file}`)
+    if (at < 0) steps.push(step)
+    else steps.splice(at + 1, 0, step)
+  }
+  const plugins = await Promise.all(steps.map((s) => loadPlugin(s.name)))
+  const label = `${spec} (${path.basename(file)}) steps: ${steps.map((s) => s.name).join(', ')}`
+  return {label, clean: pluginCleaner(plugins, steps.map((s) => ({...s.options, ...stepOptions[s.name]})))}
 }
-
-/** Plugin order used before the library's pipeline config exists. */
-const FALLBACK_ORDER = ['normalize', 'strip-boilerplate', 'classify-blocks', 'dedupe-paragraphs']

@@ -31,15 +31,23 @@ export interface ClassifyBlocksOptions {
   /**
    * Content probability at or above which a block outside the span is still
    * kept (a second stretch of the article after a long interruption).
-   * @default 0.85
+   * @default 0.6
    */
   outsideThreshold?: number
   /**
    * Stage-1 probability that counts as neutral when the span is searched:
    * blocks above it pull the span over them, blocks below push it away.
-   * @default 0.5
+   * Lower values favour recall (whole sections of long guides), higher ones
+   * precision (related-story teasers after the article).
+   * @default 0.4
    */
   spanThreshold?: number
+  /**
+   * Least weight of a block below the span threshold when the span is
+   * searched; higher values make runs of short chrome lines end the article.
+   * @default 0
+   */
+  gapWeight?: number
   /**
    * When no block reaches this probability, all thresholds are scaled by
    * `best / relativeTo`, so that a short article in a page full of chrome is
@@ -97,8 +105,8 @@ export function blocksOf(tree: Root): BlockInput[] {
 export function classify(blocks: readonly BlockInput[], title: string | undefined, options: ClassifyBlocksOptions = {}): BlockDecision[] {
   const model = options.model ?? MODEL
   const threshold = options.threshold ?? 0.5
-  const outsideThreshold = options.outsideThreshold ?? 0.85
-  const spanThreshold = options.spanThreshold ?? 0.5
+  const outsideThreshold = options.outsideThreshold ?? 0.6
+  const spanThreshold = options.spanThreshold ?? 0.4
   const relativeTo = options.relativeTo ?? 0.8
   const language = options.language === undefined || options.language === 'auto' ? undefined : options.language
   const {stats, language: lang} = measureBlocks(blocks, language)
@@ -112,7 +120,7 @@ export function classify(blocks: readonly BlockInput[], title: string | undefine
   let top = 0
   for (const p of p2) if (p > top) top = p
   const scale = top > 0 && top < relativeTo ? top / relativeTo : 1
-  const [s0, s1] = articleSpan(p2, stats, spanThreshold * scale)
+  const [s0, s1] = articleSpan(p2, stats, spanThreshold * scale, options.gapWeight ?? 0)
   const decisions = Array.from(p2, (p, i): BlockDecision => {
     const inSpan = i >= s0 && i < s1
     return {probability: p, inSpan, keep: p >= (inSpan ? threshold : outsideThreshold) * scale}

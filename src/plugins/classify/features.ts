@@ -31,6 +31,9 @@ export interface BlockStats {
   allCaps: boolean
   listMarker: boolean
   copyright: boolean
+  /** A short block holding a time of day or a year (datelines, comment headers). */
+  timeLike: boolean
+  yearLike: boolean
   lines: number
   group: number
   /** How many blocks of the page have exactly this text. */
@@ -45,6 +48,8 @@ const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Hangul}]/
 const TERMINAL = /[.!?…。！？]["'”’»)\]]*$|[.!?…]\s*["”’»]$|["”»]$/u
 const LINK_LIKE = /[»›→▶►|]|:\/\/|www\.|\.(?:com|org|net)\b|^(?:more|next|previous|prev|back)\b|\b(?:read|see|view|show|load) (?:more|all)\b/iu
 const LIST_MARKER = /^(?:[•·▪◦●■*–-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u
+const TIME_OF_DAY = /\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b/iu
+const YEAR = /\b(?:19|20)\d{2}\b/u
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved/iu
 
 /** Measure every block; guesses the language when `language` is `undefined`. */
@@ -94,6 +99,8 @@ export function measureBlocks(blocks: readonly BlockInput[], language?: string):
       allCaps: letters >= 4 && upper >= letters * 0.9,
       listMarker: LIST_MARKER.test(text),
       copyright: text.length < 400 && COPYRIGHT.test(text),
+      timeLike: words <= 12 && digits > 0 && TIME_OF_DAY.test(text),
+      yearLike: words <= 12 && digits > 0 && YEAR.test(text),
       lines: block.lines,
       group: block.group,
       repeats: 0,
@@ -170,7 +177,11 @@ export const FEATURES = [
   'proseDistance',
   'proseBefore',
   'beforeAllProse',
-  'afterAllProse'
+  'afterAllProse',
+  'timeLike',
+  'yearLike',
+  'colonShort',
+  'windowTime'
 ] as const
 
 export const FEATURE_COUNT = FEATURES.length
@@ -224,6 +235,8 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     if (prose[i]) last = i
     distance[i] = Math.min(distance[i], last - i)
   }
+  const times = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) times[i + 1] = times[i] + (stats[i].timeLike ? 1 : 0)
   const W = 5
   const WIDE = 15
   for (let i = 0; i < n; i++) {
@@ -285,6 +298,10 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     x[row + c++] = before
     x[row + c++] = before < 0.02 ? 1 : 0
     x[row + c++] = after < 0.02 ? 1 : 0
+    x[row + c++] = s.timeLike ? 1 : 0
+    x[row + c++] = s.yearLike ? 1 : 0
+    x[row + c++] = s.colon && w <= 6 ? 1 : 0
+    x[row + c++] = (times[whi] - times[wlo] - (s.timeLike ? 1 : 0)) / Math.max(1, whi - wlo - 1)
   }
   return x
 }

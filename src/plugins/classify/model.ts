@@ -1,6 +1,7 @@
 /**
- * Scoring: two small logistic models (weights in `weights.ts`, trained by
- * bench/eval-train-classify.ts on the dev sets) and the article span.
+ * Scoring: two small models (logistic or a one-hidden-layer perceptron;
+ * weights in `weights.ts`, trained by bench/eval-train-classify.ts on the
+ * dev sets) and the article span.
  *
  * Stage 1 scores every block on its own features and its neighbours'.
  * Stage 2 re-scores it knowing how stage 1 judged its neighbourhood and
@@ -10,25 +11,62 @@ import {FEATURE_COUNT, type BlockStats} from './features.js'
 
 /** A logistic model over a row-major feature matrix. */
 export interface LinearModel {
+  kind?: 'linear'
   /** Column names, for reading the weights. */
   features: readonly string[]
   weights: readonly number[]
 }
 
+/**
+ * A one-hidden-layer perceptron: inputs standardised by `mean`/`scale`,
+ * `tanh` hidden units, a logistic output.
+ */
+export interface MlpModel {
+  kind: 'mlp'
+  features: readonly string[]
+  mean: readonly number[]
+  scale: readonly number[]
+  /** Hidden × inputs, row-major. */
+  hiddenWeights: readonly number[]
+  hiddenBias: readonly number[]
+  outputWeights: readonly number[]
+  outputBias: number
+}
+
+export type BlockModel = LinearModel | MlpModel
+
 /** The weights of both stages. */
 export interface ClassifierModel {
-  stage1: LinearModel
-  stage2: LinearModel
+  stage1: BlockModel
+  stage2: BlockModel
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
 
 /** Probability of content for every row of `x`. */
-export function predict(model: LinearModel, x: Float64Array, columns: number): Float64Array {
+export function predict(model: BlockModel, x: Float64Array, columns: number): Float64Array {
+  if (model.features.length !== columns) throw new Error(`model has ${model.features.length} features, the matrix ${columns}`)
   const n = x.length / columns
-  const w = model.weights
-  if (w.length !== columns) throw new Error(`model has ${w.length} weights for ${columns} features`)
   const out = new Float64Array(n)
+  if (model.kind === 'mlp') {
+    const {mean, scale, hiddenWeights: w1, hiddenBias: b1, outputWeights: w2, outputBias: b2} = model
+    const hidden = b1.length
+    const z = new Float64Array(columns)
+    for (let i = 0; i < n; i++) {
+      const row = i * columns
+      for (let j = 0; j < columns; j++) z[j] = (x[row + j] - mean[j]) / scale[j]
+      let o = b2
+      for (let h = 0; h < hidden; h++) {
+        let a = b1[h]
+        const base = h * columns
+        for (let j = 0; j < columns; j++) a += w1[base + j] * z[j]
+        o += w2[h] * Math.tanh(a)
+      }
+      out[i] = sigmoid(o)
+    }
+    return out
+  }
+  const w = model.weights
   for (let i = 0; i < n; i++) {
     let z = 0
     const row = i * columns
@@ -42,16 +80,20 @@ export function predict(model: LinearModel, x: Float64Array, columns: number): F
  * The article span: the contiguous run of blocks with the largest total of
  * `(p - threshold) * weight` (Kadane), weight growing with the block's length
  * so that one long paragraph outweighs a few short menu lines.
+ * Blocks below the threshold weigh at least `gapWeight`, so that a run of
+ * short chrome lines (tags, share bars, a "More from" heading) ends the span.
  * Returns `[start, end)`; empty (`[0, 0]`) when no block scores above the threshold.
  */
-export function articleSpan(p: Float64Array, stats: readonly BlockStats[], threshold: number): [number, number] {
+export function articleSpan(p: Float64Array, stats: readonly BlockStats[], threshold: number, gapWeight = 0): [number, number] {
   let best = 0
   let bestStart = 0
   let bestEnd = 0
   let sum = 0
   let start = 0
   for (let i = 0; i < p.length; i++) {
-    const gain = (p[i] - threshold) * Math.sqrt(1 + stats[i].words)
+    const weight = Math.sqrt(1 + stats[i].words)
+    // Boilerplate weighs at least `gapWeight`, so a run of short chrome lines breaks the span.
+    const gain = (p[i] - threshold) * (p[i] < threshold ? Math.max(weight, gapWeight) : weight)
     if (sum <= 0) {
       sum = gain
       start = i
@@ -79,8 +121,20 @@ export const STAGE2_FEATURES = [
   'spanEnd',
   'logWords',
   'terminal',
-  'afterSpanShare'
+  'afterSpanShare',
+  'massBefore',
+  'massAfter',
+  'window3',
+  'wideWindow',
+  'mainSegment',
+  'segmentShare',
+  'beforeMain',
+  'afterMain',
+  'segmentsAway'
 ] as const
+
+/** Consecutive blocks below 0.5 that split the page into segments. */
+const GAP = 3
 
 export const STAGE2_COUNT = STAGE2_FEATURES.length
 
@@ -91,6 +145,40 @@ export function stage2Matrix(p1: Float64Array, stats: readonly BlockStats[], spa
   const x = new Float64Array(n * F)
   const good = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) good[i + 1] = good[i] + (p1[i] > 0.5 ? 1 : 0)
+  // Content mass (p1 × words) before and after each block, as shares of the page's.
+  const mass = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) mass[i + 1] = mass[i] + p1[i] * stats[i].words
+  const total = mass[n] || 1
+  const pre = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + p1[i]
+  // Segments: stretches of the page split by runs of GAP or more low blocks;
+  // the one with the most content mass is the main one.
+  const segment = new Int32Array(n)
+  const segmentMass: number[] = []
+  let current = 0
+  let low = 0
+  let lowStart = 0
+  segmentMass.push(0)
+  for (let i = 0; i < n; i++) {
+    if (p1[i] < 0.5) {
+      if (low === 0) lowStart = i
+      low++
+      if (low === GAP) {
+        // The low run opens a new segment from its first block.
+        current++
+        segmentMass.push(0)
+        for (let k = lowStart; k < i; k++) {
+          segmentMass[current - 1] -= p1[k] * stats[k].words
+          segmentMass[current] += p1[k] * stats[k].words
+          segment[k] = current
+        }
+      }
+    } else low = 0
+    segment[i] = current
+    segmentMass[current] += p1[i] * stats[i].words
+  }
+  let main = 0
+  for (let k = 1; k < segmentMass.length; k++) if (segmentMass[k] > segmentMass[main]) main = k
   const W = 6
   const [s0, s1] = span
   for (let i = 0; i < n; i++) {
@@ -115,6 +203,20 @@ export function stage2Matrix(p1: Float64Array, stats: readonly BlockStats[], spa
     x[row + c++] = Math.log1p(stats[i].words)
     x[row + c++] = stats[i].terminal ? 1 : 0
     x[row + c++] = n - s1 > 0 && i >= s1 ? (good[n] - good[s1]) / (n - s1) : 0
+    x[row + c++] = mass[i] / total
+    x[row + c++] = (mass[n] - mass[i + 1]) / total
+    const a = Math.max(0, i - 3)
+    const b = Math.min(n, i + 4)
+    x[row + c++] = b - a > 1 ? (pre[b] - pre[a] - p1[i]) / (b - a - 1) : 0
+    const wa = Math.max(0, i - 20)
+    const wb = Math.min(n, i + 21)
+    x[row + c++] = wb - wa > 1 ? (pre[wb] - pre[wa] - p1[i]) / (wb - wa - 1) : 0
+    const k = segment[i]
+    x[row + c++] = k === main ? 1 : 0
+    x[row + c++] = Math.max(0, segmentMass[k]) / total
+    x[row + c++] = k < main ? 1 : 0
+    x[row + c++] = k > main ? 1 : 0
+    x[row + c++] = Math.log1p(Math.abs(k - main))
   }
   return x
 }
