@@ -4,9 +4,10 @@ import {createOutput, type OutputFormat} from '../stream/write-output.js'
 import {ClosedPipeError} from '../stream/sink.js'
 import {EXIT} from './errors.js'
 import {inputOptions, positiveInt} from './options.js'
+import {dedupOptions, setupDedup, type DedupFlags} from './dedup-setup.js'
 import {pipelineOrExit, runClean} from './run-clean.js'
 
-interface CleanFlags {
+interface CleanFlags extends DedupFlags {
   output: string
   outputFormat: OutputFormat
   format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
@@ -29,7 +30,7 @@ export function cleanCommand(): Command {
     .argument('[inputs...]', 'files, directories or - for stdin (.jsonl, .json, .txt, .md, optionally .gz)', ['-'])
     .option('-o, --output <path>', 'output file or directory (- for stdout)', '-')
     .addOption(new Option('--output-format <format>', 'how articles are written').choices(['jsonl', 'text', 'markdown']).default('jsonl'))
-  for (const option of inputOptions()) command.addOption(option)
+  for (const option of [...inputOptions(), ...dedupOptions()]) command.addOption(option)
   return command
     .addOption(new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt))
     .option('--rejects <file>', 'write bad records here (JSONL: file, line, error, raw)')
@@ -54,20 +55,27 @@ or a bad record under --strict, 130/143 interrupted (output left as *.partial-PI
 
 async function clean(inputs: string[], flags: CleanFlags): Promise<number> {
   const pipeline = pipelineOrExit(flags.pipeline)
+  const dedup = await setupDedup(flags, pipeline)
   const output = await createOutput({
     format: flags.outputFormat,
     target: flags.output,
     includeDropped: flags.includeDropped,
+    includeDuplicates: dedup.mode === 'annotate',
     messages: flags.messages
   })
   let code: number = EXIT.ok
   let summaryText = ''
   try {
-    const run = await runClean({...flags, inputs}, pipeline, (article) => output.write(article))
+    const stages = dedup.stage ? [dedup.stage] : []
+    const run = await runClean({...flags, inputs, stages, spool: dedup.spool, signer: dedup.signer}, pipeline, (article) =>
+      output.write(article)
+    )
     code = run.code
+    await dedup.finish(code === EXIT.ok)
     summaryText = run.summary.line()
     if (flags.summary) await writeFile(flags.summary, JSON.stringify(run.summary.counts, null, 2) + '\n')
   } catch (error) {
+    await dedup.finish(false)
     if (error instanceof ClosedPipeError) {
       await output.close(false)
       return EXIT.ok

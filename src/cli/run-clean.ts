@@ -7,6 +7,7 @@ import {runPipeline, type CorpusStage, type Spool} from '../stream/runner.js'
 import {toRejectRecord} from '../stream/output-record.js'
 import {fileSink, type Sink} from '../stream/sink.js'
 import type {InputFormat} from '../stream/types.js'
+import type {SignerOptions} from '../stream/signer.js'
 import type {ArticleOutput} from '../stream/process.js'
 import {CliError, EXIT} from './errors.js'
 import {Progress} from './progress.js'
@@ -25,7 +26,7 @@ export interface RunSettings {
   stages?: CorpusStage[]
   spool?: Spool
   /** Whether signatures for dedup are computed. */
-  signer?: Record<string, unknown>
+  signer?: SignerOptions
 }
 
 /** What a run hands each finished article to. */

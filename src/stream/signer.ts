@@ -1,9 +1,9 @@
+import {computeSignature, type SignatureOptions} from '../corpus/dedup.js'
+
 /** Dedup signature settings, passed to every thread. */
-export interface SignerOptions {
-  [key: string]: unknown
-}
+export type SignerOptions = SignatureOptions
 
 /** Build the function that signs a clean body for corpus dedup. */
-export function makeSigner(_options: SignerOptions): (text: string) => unknown {
-  return () => undefined
+export function makeSigner(options: SignerOptions): (text: string) => unknown {
+  return (text) => computeSignature(text, options)
 }

@@ -18,6 +18,8 @@ export interface OutputOptions {
   target?: string
   /** Write dropped and duplicate articles too, with their status. */
   includeDropped?: boolean
+  /** Write duplicates too, with their status and cluster (dedup annotate mode). */
+  includeDuplicates?: boolean
   /** Include removal messages in JSONL records. */
   messages?: boolean
   stdout?: NodeJS.WritableStream
@@ -33,7 +35,9 @@ export interface ArticleWriter {
 export async function createOutput(options: OutputOptions): Promise<ArticleWriter> {
   const format = options.format ?? 'jsonl'
   const target = options.target ?? '-'
-  const include = (a: ArticleOutput) => a.status === 'kept' || (options.includeDropped === true && format === 'jsonl')
+  const include = (a: ArticleOutput) =>
+    a.status === 'kept' ||
+    (format === 'jsonl' && (options.includeDropped === true || (a.status === 'duplicate' && options.includeDuplicates === true)))
   if (format !== 'jsonl' && isDirTarget(target)) return directoryWriter(target, format, include)
   const sink: Sink =
     target === '-' ? streamSink((options.stdout ?? process.stdout) as NodeJS.WritableStream & import('node:stream').Writable) : await fileSink(target)

@@ -1,0 +1,51 @@
+import type {ArticleRecord} from '../article/index.js'
+import type {DedupDecision, DedupIndex, DocSignature} from '../corpus/dedup.js'
+import type {ArticleOutput} from './process.js'
+import type {CorpusStage} from './runner.js'
+
+/** Record fields tried, in order, for the date `keep: earliest` compares. */
+export const DATE_FIELDS = ['published', 'published_at', 'publishedAt', 'datePublished', 'date', 'pubdate'] as const
+
+/**
+ * The corpus dedup stage: feeds every kept article's signature to the index
+ * in input order and marks duplicates (`status: 'duplicate'`) with their
+ * cluster, the representative they duplicate and the similarity.
+ */
+export class DedupStage implements CorpusStage {
+  readonly deferred: boolean
+  private readonly added = new Set<number>()
+
+  constructor(readonly index: DedupIndex) {
+    this.deferred = index.options.keep !== 'first'
+  }
+
+  add(article: ArticleOutput): void {
+    const signature = article.signature as DocSignature | undefined
+    article.signature = undefined
+    if (article.status !== 'kept' || !signature) return
+    const decision = this.index.add(article.seq, article.id, signature, {length: article.text.length, date: dateOf(article.record)})
+    if (decision.final) apply(article, decision)
+    else this.added.add(article.seq)
+  }
+
+  settle(article: ArticleOutput): void {
+    if (!this.added.delete(article.seq)) return
+    apply(article, this.index.decision(article.seq))
+  }
+}
+
+function apply(article: ArticleOutput, decision: DedupDecision): void {
+  article.dedup = {cluster: decision.cluster, kind: decision.kind}
+  if (decision.duplicateOf === undefined) return
+  article.status = 'duplicate'
+  article.dedup.duplicateOf = decision.duplicateOf
+  article.dedup.similarity = Math.round(decision.similarity * 1000) / 1000
+}
+
+function dateOf(record: ArticleRecord): string | number | undefined {
+  for (const field of DATE_FIELDS) {
+    const value = record[field]
+    if (typeof value === 'string' || typeof value === 'number') return value
+  }
+  return undefined
+}
