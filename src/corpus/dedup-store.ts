@@ -156,8 +156,8 @@ export async function loadIndex(dir: string, options: DedupOptions = {}): Promis
   let offset = 16 + headerLength + pad8(16 + headerLength)
   for (const [name, bytes] of header.sections) {
     if (offset + bytes > data.length - 8) fail(`corrupt dedup index (section ${name} runs past the end)`)
-    // Copy so every typed array is aligned and owns its memory.
-    sections.set(name, data.slice(offset, offset + bytes))
+    // Copy (a Buffer slice would share the file buffer): every typed array is then aligned and owns its memory.
+    sections.set(name, new Uint8Array(data.subarray(offset, offset + bytes)))
     offset += bytes + pad8(bytes)
   }
   if (offset !== data.length - 8) fail('corrupt dedup index (sections do not fill the file)')
