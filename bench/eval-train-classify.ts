@@ -35,6 +35,8 @@ const {values} = parseArgs({
 
 interface Page {
   stats: BlockStats[]
+  stopwords: ReadonlySet<string> | undefined
+  title: string | undefined
   x1: Float64Array
   labels: Uint8Array
   weights: Float64Array
@@ -308,12 +310,12 @@ async function main() {
       const {file, tree} = recordToArticle(input)
       const blocks = blocksOf(tree)
       if (blocks.length === 0) continue
-      const {stats, language} = measureBlocks(blocks)
+      const {stats, language, stopwords} = measureBlocks(blocks)
       const anchor = findAnchor(stats, file.data.decruft?.title)
       const x1 = featureMatrix(stats, anchor, language !== undefined)
       const labels = labelPage(stats, blocks.map((b) => b.text), gold)
       const weights = Float64Array.from(stats, (s) => Math.sqrt(1 + s.words))
-      pages.push({stats, x1, labels, weights})
+      pages.push({stats, stopwords, title: file.data.decruft?.title, x1, labels, weights})
     }
   }
   const rand = prng(Number(values.seed) + 7)
@@ -340,7 +342,7 @@ async function main() {
       : fitMlp(x, yy, ww, columns, names, {hidden: Number(values.hidden), epochs: Number(values.epochs), seed: Number(values.seed), l2: 1e-5})
   const stage2Of = (model: BlockModel, page: Page) => {
     const p1 = predict(model, page.x1, FEATURE_COUNT)
-    return {p1, x2: stage2Matrix(p1, page.stats, articleSpan(p1, page.stats, 0.5))}
+    return {p1, x2: stage2Matrix(p1, page.stats, articleSpan(p1, page.stats, 0.5), page.stopwords, page.title)}
   }
   console.log('stage 1')
   const stage1 = train1(concat(train.map((p) => p.x1)), y, w, FEATURE_COUNT, FEATURES)

@@ -109,12 +109,12 @@ export function classify(blocks: readonly BlockInput[], title: string | undefine
   const spanThreshold = options.spanThreshold ?? 0.4
   const relativeTo = options.relativeTo ?? 0.8
   const language = options.language === undefined || options.language === 'auto' ? undefined : options.language
-  const {stats, language: lang} = measureBlocks(blocks, language)
+  const {stats, language: lang, stopwords} = measureBlocks(blocks, language)
   const anchor = findAnchor(stats, title)
   const x1 = featureMatrix(stats, anchor, lang !== undefined)
   const p1 = predict(model.stage1, x1, FEATURE_COUNT)
   const span1 = articleSpan(p1, stats, spanThreshold)
-  const p2 = predict(model.stage2, stage2Matrix(p1, stats, span1), STAGE2_COUNT)
+  const p2 = predict(model.stage2, stage2Matrix(p1, stats, span1, stopwords, title), STAGE2_COUNT)
   // Every page is taken to hold an article: when even its best block scores
   // low (a short story in a huge page), the thresholds scale down with it.
   let top = 0

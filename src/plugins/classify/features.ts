@@ -53,7 +53,10 @@ const YEAR = /\b(?:19|20)\d{2}\b/u
 const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved/iu
 
 /** Measure every block; guesses the language when `language` is `undefined`. */
-export function measureBlocks(blocks: readonly BlockInput[], language?: string): {stats: BlockStats[]; language: string | undefined} {
+export function measureBlocks(
+  blocks: readonly BlockInput[],
+  language?: string
+): {stats: BlockStats[]; language: string | undefined; stopwords: ReadonlySet<string> | undefined} {
   const stats: BlockStats[] = []
   const seen = new Map<string, number>()
   for (const block of blocks) {
@@ -117,7 +120,7 @@ export function measureBlocks(blocks: readonly BlockInput[], language?: string):
       s.stopwords = n
     }
   }
-  return {stats, language: lang}
+  return {stats, language: lang, stopwords: stop && stop.size > 0 ? stop : undefined}
 }
 
 /** Tokens of the page's longer blocks, at most a few thousand, for the language guess. */
@@ -322,4 +325,59 @@ export function findAnchor(stats: readonly BlockStats[], title: string | undefin
     if (hit >= tokens.length * 0.9 && hit >= want.size * 0.7) return i
   }
   return -1
+}
+
+/** Content words: not stopwords, at least 3 characters, not numbers. */
+function isContent(token: string, stop: ReadonlySet<string> | undefined): boolean {
+  if (token.length < 3 || (stop !== undefined && stop.has(token))) return false
+  const c = token.charCodeAt(0)
+  return !(c >= 48 && c <= 57)
+}
+
+/**
+ * Topic cohesion: for every block, the share of its distinct content words
+ * that also occur in another block of the article's core (blocks with
+ * `p >= 0.7` and at least 8 words), and the share that occur in the title.
+ * Related-story teasers and other chrome talk about something else.
+ */
+export function cohesion(
+  stats: readonly BlockStats[],
+  p: Float64Array,
+  stop: ReadonlySet<string> | undefined,
+  title: string | undefined
+): {topic: Float64Array; title: Float64Array} {
+  const n = stats.length
+  const core = new Uint8Array(n)
+  // Document frequency over core blocks; `seen` holds the last block that counted a word.
+  const df = new Map<string, number>()
+  const seen = new Map<string, number>()
+  for (let i = 0; i < n; i++) {
+    if (p[i] < 0.7 || stats[i].words < 8) continue
+    core[i] = 1
+    for (const t of stats[i].tokens) {
+      if (seen.get(t) === i || !isContent(t, stop)) continue
+      seen.set(t, i)
+      df.set(t, (df.get(t) ?? 0) + 1)
+    }
+  }
+  const titleWords = new Set<string>()
+  for (const t of title?.toLowerCase().match(TOKEN) ?? []) if (isContent(t, stop)) titleWords.add(t)
+  const topic = new Float64Array(n)
+  const inTitle = new Float64Array(n)
+  const mine = new Map<string, number>()
+  for (let i = 0; i < n; i++) {
+    let distinct = 0
+    let shared = 0
+    let titled = 0
+    for (const t of stats[i].tokens) {
+      if (mine.get(t) === i || !isContent(t, stop)) continue
+      mine.set(t, i)
+      distinct++
+      if ((df.get(t) ?? 0) - core[i] > 0) shared++
+      if (titleWords.has(t)) titled++
+    }
+    topic[i] = distinct > 0 ? shared / distinct : 0
+    inTitle[i] = distinct > 0 ? titled / distinct : 0
+  }
+  return {topic, title: inTitle}
 }

@@ -7,7 +7,7 @@
  * Stage 2 re-scores it knowing how stage 1 judged its neighbourhood and
  * whether it lies inside the article's span (the heaviest run of content).
  */
-import {FEATURE_COUNT, type BlockStats} from './features.js'
+import {cohesion, FEATURE_COUNT, type BlockStats} from './features.js'
 
 /** A logistic model over a row-major feature matrix. */
 export interface LinearModel {
@@ -130,7 +130,10 @@ export const STAGE2_FEATURES = [
   'segmentShare',
   'beforeMain',
   'afterMain',
-  'segmentsAway'
+  'segmentsAway',
+  'topic',
+  'titleWords',
+  'topicLong'
 ] as const
 
 /** Consecutive blocks below 0.5 that split the page into segments. */
@@ -139,7 +142,14 @@ const GAP = 3
 export const STAGE2_COUNT = STAGE2_FEATURES.length
 
 /** Stage-2 features from stage-1 probabilities and the span they give. */
-export function stage2Matrix(p1: Float64Array, stats: readonly BlockStats[], span: [number, number]): Float64Array {
+export function stage2Matrix(
+  p1: Float64Array,
+  stats: readonly BlockStats[],
+  span: [number, number],
+  stopwords: ReadonlySet<string> | undefined,
+  title: string | undefined
+): Float64Array {
+  const topic = cohesion(stats, p1, stopwords, title)
   const n = p1.length
   const F = STAGE2_COUNT
   const x = new Float64Array(n * F)
@@ -217,6 +227,9 @@ export function stage2Matrix(p1: Float64Array, stats: readonly BlockStats[], spa
     x[row + c++] = k < main ? 1 : 0
     x[row + c++] = k > main ? 1 : 0
     x[row + c++] = Math.log1p(Math.abs(k - main))
+    x[row + c++] = topic.topic[i]
+    x[row + c++] = topic.title[i]
+    x[row + c++] = topic.topic[i] * Math.log1p(stats[i].words)
   }
   return x
 }
