@@ -10,77 +10,11 @@ import {
   type BlockEntryJSON,
   type SiteModelJSON
 } from './site-model-format.js'
+import {definedOnly, settings, STORY_KEYS, type SiteModelOptions, type SiteModelSettings} from './site-model-options.js'
 
 export * from './site-model-format.js'
+export {DEFAULT_KEEP, type SiteModelOptions} from './site-model-options.js'
 export {blockKey, normalizeBlock, siteBlocks} from './site-model-blocks.js'
-
-/** Options for {@link SiteModel}. */
-export interface SiteModelOptions {
-  /**
-   * A block is chrome only if at least this many distinct articles of the
-   * site hold it (at least 2).
-   * @default 3
-   */
-  minArticles?: number
-  /**
-   * ...and at least this share of the site's articles: on a big site, a line
-   * in 3 of 5,000 articles is a shared quote, not chrome.
-   * @default 0.1
-   */
-  minShare?: number
-  /**
-   * ...and those articles tell at least this many different stories, so an
-   * article scraped twice, or the updates of one story, count once.
-   * @default 3
-   */
-  minStories?: number
-  /**
-   * An article is a copy or an update of an earlier story when at least this
-   * share of its prose (blocks of 10+ words, by length) was first seen in
-   * that story.
-   * @default 0.5
-   */
-  sameStory?: number
-  /**
-   * Blocks of at least this many words are prose: news sites reuse background
-   * paragraphs and wire copy across stories, so prose needs `proseShare`.
-   * @default 25
-   */
-  proseWords?: number
-  /**
-   * Share of the site's articles a prose block must appear in to be chrome
-   * (a disclaimer under every article, not a reused background paragraph).
-   * @default 0.5
-   */
-  proseShare?: number
-  /**
-   * Blocks never treated as chrome even when they recur: credit lines such
-   * as "The Associated Press contributed to this report." belong to the story.
-   * Not saved with the model.
-   * @default {@link DEFAULT_KEEP}
-   */
-  keep?: RegExp
-  /**
-   * Blocks counted per site before the rarest are pruned (memory bound).
-   * @default 100000
-   */
-  maxBlocksPerSite?: number
-  /**
-   * Blocks counted over all sites before the rarest are pruned (memory bound).
-   * @default 2000000
-   */
-  maxBlocks?: number
-  /**
-   * Article fingerprints kept per site to skip exact duplicates; past this
-   * many, duplicates are caught by story keys only.
-   * @default 50000
-   */
-  maxArticlesPerSite?: number
-}
-
-/** Credit and contribution lines, which recur on a site yet belong to each story. */
-export const DEFAULT_KEEP =
-  /\b(?:contributed (?:to this )?report(?:ing)?|contributed to this (?:story|article)|(?:additional )?reporting by|editing by|writing by|mitarbeit:|mit material von|a contribué|ont contribué|colaboró|contribuyeron|ha collaborato|colaborou|aan dit artikel werkte)/iu
 
 /** A block the model calls chrome, with the counts that say why. */
 export interface ChromeMatch {
@@ -90,9 +24,6 @@ export interface ChromeMatch {
   /** Articles learned for the site. */
   articles: number
 }
-
-/** Story ids kept per block; thresholds above this cannot be told apart. */
-const STORY_KEYS = 8
 
 /** Blocks of at least this many words are the prose that tells stories apart. */
 const STORY_WORDS = 10
@@ -104,15 +35,13 @@ interface SiteCounts {
   fingerprints: Set<string>
 }
 
-type Settings = Required<SiteModelOptions>
-
 /**
  * Which blocks recur across many articles of one site (CCNet-style paragraph
  * hashes): menus, footers, share bars, bios. Learned in one streaming pass,
  * bounded in memory, saved as versioned JSON.
  */
 export class SiteModel {
-  readonly options: Readonly<Settings>
+  readonly options: Readonly<SiteModelSettings>
   private readonly sites = new Map<string, SiteCounts>()
   private total = 0
 
@@ -153,8 +82,8 @@ export class SiteModel {
       entry[0]++
       if (entry.length - 2 < STORY_KEYS && entry.indexOf(story, 2) === -1) entry.push(story)
     }
-    if (counts.blocks.size > this.options.maxBlocksPerSite) this.prune([counts], this.options.maxBlocksPerSite)
-    if (this.total > this.options.maxBlocks) this.prune([...this.sites.values()], this.options.maxBlocks)
+    if (counts.blocks.size > this.options.maxBlocksPerSite) this.prune([site], this.options.maxBlocksPerSite)
+    if (this.total > this.options.maxBlocks) this.prune([...this.sites.keys()], this.options.maxBlocks)
     return true
   }
 
@@ -280,11 +209,12 @@ export class SiteModel {
    * three quarters of `cap`: a block pruned at count 1 that is really chrome
    * comes back with the next articles.
    */
-  private prune(sites: SiteCounts[], cap: number): void {
+  private prune(names: string[], cap: number): void {
     const target = Math.floor(cap * 0.75)
-    let size = sites.reduce((sum, site) => sum + site.blocks.size, 0)
+    let size = names.reduce((sum, name) => sum + this.sites.get(name)!.blocks.size, 0)
     for (let floor = 1; size > target; floor++) {
-      for (const site of sites) {
+      for (const name of names) {
+        const site = this.sites.get(name)!
         for (const [hash, entry] of site.blocks) {
           if (entry[0] > floor) continue
           site.blocks.delete(hash)
@@ -293,6 +223,8 @@ export class SiteModel {
         }
       }
     }
+    // A site left with no blocks (typically one seen once) costs memory for nothing.
+    for (const name of names) if (this.sites.get(name)!.blocks.size === 0) this.sites.delete(name)
   }
 }
 
@@ -300,33 +232,4 @@ function keeps(pattern: RegExp, text: string): boolean {
   // A user's /g or /y pattern would carry lastIndex from one block to the next.
   pattern.lastIndex = 0
   return pattern.test(text)
-}
-
-function settings(options: SiteModelOptions): Settings {
-  const s: Settings = {
-    minArticles: options.minArticles ?? 3,
-    minShare: options.minShare ?? 0.1,
-    minStories: options.minStories ?? 3,
-    sameStory: options.sameStory ?? 0.5,
-    proseWords: options.proseWords ?? 25,
-    proseShare: options.proseShare ?? 0.5,
-    keep: options.keep ?? DEFAULT_KEEP,
-    maxBlocksPerSite: options.maxBlocksPerSite ?? 100_000,
-    maxBlocks: options.maxBlocks ?? 2_000_000,
-    maxArticlesPerSite: options.maxArticlesPerSite ?? 50_000
-  }
-  // Singletons are pruned and never saved, so one article can never make chrome.
-  if (!(s.minArticles >= 2)) throw new RangeError(`site model: minArticles must be at least 2 (got ${s.minArticles})`)
-  if (!(s.minStories >= 1 && s.minStories <= STORY_KEYS)) {
-    throw new RangeError(`site model: minStories must be between 1 and ${STORY_KEYS} (got ${s.minStories})`)
-  }
-  for (const key of ['minShare', 'proseShare', 'sameStory'] as const) {
-    if (!(s[key] >= 0 && s[key] <= 1)) throw new RangeError(`site model: ${key} must be between 0 and 1 (got ${s[key]})`)
-  }
-  if (!(s.maxBlocksPerSite >= 4 && s.maxBlocks >= 4)) throw new RangeError('site model: block caps must be at least 4')
-  return s
-}
-
-function definedOnly(options: SiteModelOptions): SiteModelOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined))
 }
