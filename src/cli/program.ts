@@ -1,4 +1,5 @@
 import {Command, CommanderError} from 'commander'
+import {checkCommand} from './check.js'
 import {cleanCommand} from './clean.js'
 import {CliError, EXIT} from './errors.js'
 import {explainCommand} from './explain.js'
@@ -11,6 +12,7 @@ export function program(): Command {
     .showHelpAfterError()
     .addCommand(cleanCommand())
     .addCommand(explainCommand())
+    .addCommand(checkCommand())
 }
 
 /** Run the CLI; resolves to the exit code. */
