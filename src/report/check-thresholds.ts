@@ -156,7 +156,9 @@ export function examplesFor(offenders: CheckOffenders, figure: FigureName): (Pla
 export function pct(share: number): string {
   if (share === 0) return '0%'
   const v = share * 100
-  const text = Math.abs(v) >= 0.01 ? v.toFixed(2).replace(/\.?0+$/, '') : v.toPrecision(2)
+  // Two decimals, or two significant digits below 0.01%.
+  const digits = Math.abs(v) >= 0.01 ? 2 : Math.min(20, Math.ceil(-Math.log10(Math.abs(v))) + 1)
+  const text = v.toFixed(digits).replace(/\.?0+$/, '')
   return `${text}%`
 }
 
