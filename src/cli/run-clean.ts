@@ -1,14 +1,14 @@
 import {availableParallelism} from 'node:os'
 import {loadPipeline, type Pipeline} from '../pipeline/index.js'
 import {Summary} from '../report/summary.js'
-import {createExecutor} from '../stream/executor.js'
+import {createExecutor, type Executor} from '../stream/executor.js'
 import {readInputs} from '../stream/read-inputs.js'
 import {runPipeline, type CorpusStage, type Spool} from '../stream/runner.js'
 import {toRejectRecord} from '../stream/output-record.js'
 import {fileSink, type Sink} from '../stream/sink.js'
 import type {InputFormat} from '../stream/types.js'
 import type {SignerOptions} from '../stream/signer.js'
-import type {ArticleOutput} from '../stream/process.js'
+import type {ArticleOutput, WorkItem, WorkResult} from '../stream/process.js'
 import {CliError, EXIT} from './errors.js'
 import {Progress} from './progress.js'
 
@@ -46,44 +46,71 @@ export function pipelineOrExit(name: string): Pipeline {
 /**
  * Run the pipeline over the inputs, passing each result in order to `handle`.
  * Prints bad records to stderr (the first few), writes them to `--rejects`,
- * stops at the first under `--strict`, and stops reading on SIGINT/SIGTERM.
+ * stops reading at the first under `--strict`, and stops reading on
+ * SIGINT/SIGTERM. Articles already read are always finished and passed on, so
+ * every record read is accounted for: the summary's counts add up whatever
+ * stops the run (a broken pipe aside, which ends it at once).
  */
 export async function runClean(settings: RunSettings, pipeline: Pipeline, handle: ResultHandler): Promise<{summary: Summary; code: number}> {
   const summary = new Summary()
   const progress = new Progress()
-  const abort = new AbortController()
+  const stop = new AbortController()
   let signalCode = 0
   const onSignal = (signal: NodeJS.Signals) => {
-    signalCode = signal === 'SIGINT' ? 130 : 143
-    abort.abort()
+    signalCode = signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated
+    stop.abort()
+    // A read from a terminal or an idle pipe may never return: end it.
+    if (settings.inputs.includes('-')) process.stdin.destroy()
   }
+  // Once: a second Ctrl-C kills the process the usual way.
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
 
   const concurrency = settings.concurrency ?? availableParallelism()
-  const executor = createExecutor(
-    {
-      cleaner: {pipeline, textField: settings.textField, stepOptions: settings.stepOptions},
-      signer: settings.signer
-    },
-    concurrency
+  const executor = isolating(
+    createExecutor(
+      {
+        cleaner: {pipeline, textField: settings.textField, stepOptions: settings.stepOptions},
+        signer: settings.signer
+      },
+      concurrency
+    )
   )
   let rejects: Sink | undefined
   let printed = 0
+  let read = 0
   let code: number = EXIT.ok
+  const warn = (file: string, line: number, message: string) => {
+    if (printed++ < MAX_PRINTED_ERRORS) process.stderr.write(`decruft: ${where(file, line)}${message}\n`)
+  }
+  const items = async function* () {
+    const reading = readInputs(settings.inputs, {format: settings.format, maxLineBytes: settings.maxLineBytes})
+    // Counted as handed to the runner, which finishes every item it takes.
+    for await (const item of untilAborted(reading, stop.signal)) {
+      read++
+      if (item.kind === 'record' && item.note) {
+        summary.counts.repaired++
+        warn(item.source.file, item.source.line, `warning: ${item.note}`)
+      }
+      yield item
+    }
+  }
   try {
     rejects = settings.rejects ? await fileSink(settings.rejects) : undefined
-    const items = readInputs(settings.inputs, {format: settings.format, maxLineBytes: settings.maxLineBytes})
-    for await (const result of runPipeline(items, {executor, stages: settings.stages, spool: settings.spool, signal: abort.signal})) {
+    for await (const result of runPipeline(items(), {
+      executor,
+      stages: settings.stages,
+      spool: settings.spool
+    })) {
       summary.add(result)
       progress.tick(result.kind === 'article' ? result.charsIn : 0)
       if (result.kind === 'reject') {
-        if (printed++ < MAX_PRINTED_ERRORS) process.stderr.write(`decruft: ${result.source.file}:${result.source.line}: ${result.error}\n`)
+        warn(result.source.file, result.source.line, result.error)
         await rejects?.write(JSON.stringify(toRejectRecord(result)) + '\n')
-        if (settings.strict) {
+        if (settings.strict && code === EXIT.ok) {
+          // Stop reading; what is already read is finished, so counts still add up.
           code = EXIT.usage
-          abort.abort()
-          break
+          stop.abort()
         }
         continue
       }
@@ -94,15 +121,87 @@ export async function runClean(settings: RunSettings, pipeline: Pipeline, handle
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await executor.close()
-    const complete = code === EXIT.ok && signalCode === 0
-    await rejects?.close(complete || !settings.strict)
+    // Rejects are complete unless a signal cut the run short (under --strict they hold the record that stopped it).
+    await rejects?.close(signalCode === 0)
   }
   if (printed > MAX_PRINTED_ERRORS) {
-    process.stderr.write(`decruft: ${printed - MAX_PRINTED_ERRORS} more bad records${settings.rejects ? ` (all in ${settings.rejects})` : ''}\n`)
+    process.stderr.write(`decruft: ${printed - MAX_PRINTED_ERRORS} more bad records or warnings${settings.rejects ? ` (bad records all in ${settings.rejects})` : ''}\n`)
+  }
+  if (read !== summary.counts.in || !summary.balanced()) {
+    // Never lose a record silently: this is a bug, and the run must not look successful.
+    process.stderr.write(`decruft: internal error: ${read} records read, ${summary.counts.in} accounted for; output left incomplete\n`)
+    code = EXIT.internal
   }
   if (signalCode) {
     summary.counts.interrupted = true
     code = signalCode
   }
   return {summary, code}
+}
+
+/** `file:line: ` for a record, `file: ` for a whole file (line 0). */
+function where(file: string, line: number): string {
+  return line > 0 ? `${file}:${line}: ` : `${file}: `
+}
+
+/** Yield from `source` until `signal` aborts, without waiting for a read that may never end. */
+async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]()
+  const aborted = new Promise<'aborted'>((resolve) => signal.addEventListener('abort', () => resolve('aborted'), {once: true}))
+  let finished = false
+  try {
+    while (!signal.aborted) {
+      const next = await Promise.race([iterator.next(), aborted])
+      if (next === 'aborted') return
+      if (next.done) {
+        finished = true
+        return
+      }
+      yield next.value
+    }
+  } finally {
+    // Close the readers in the background (a pending read finishes first).
+    if (!finished) void iterator.return?.(undefined)?.catch(() => {})
+  }
+}
+
+/**
+ * An executor that never loses a batch: when one fails (a worker died, a
+ * record could not be passed to a thread), its records are retried one by
+ * one and those that still fail become rejects. After `close`, abandoned
+ * batches resolve empty instead of rejecting unobserved.
+ */
+function isolating(inner: Executor): Executor {
+  let closed = false
+  const failed = (item: WorkItem, error: unknown): WorkResult => ({
+    kind: 'reject',
+    seq: item.seq,
+    source: item.source,
+    error: `could not be processed: ${((error as Error)?.message ?? String(error)).slice(0, 200)}`,
+    raw: rawOf(item.record)
+  })
+  return {
+    async run(batch) {
+      try {
+        return await inner.run(batch)
+      } catch (error) {
+        if (closed) return []
+        if (batch.length === 1) return [failed(batch[0], error)]
+        const one = await Promise.all(batch.map((item) => inner.run([item]).catch((e: unknown) => (closed ? [] : [failed(item, e)]))))
+        return one.flat()
+      }
+    },
+    async close() {
+      closed = true
+      await inner.close()
+    }
+  }
+}
+
+function rawOf(record: unknown): string | undefined {
+  try {
+    return JSON.stringify(record)
+  } catch {
+    return undefined
+  }
 }

@@ -15,6 +15,9 @@ export interface SummaryCounts {
   charsRemoved: number
   /** Articles in which at least one repeated paragraph was removed. */
   articlesWithRepeats: number
+  /** Records in which strings with invalid Unicode (lone surrogates) were repaired with U+FFFD. */
+  repaired: number
+  /** The run was stopped by SIGINT or SIGTERM: counts cover what was read before. */
   interrupted: boolean
 }
 
@@ -30,6 +33,7 @@ export class Summary {
     charsIn: 0,
     charsRemoved: 0,
     articlesWithRepeats: 0,
+    repaired: 0,
     interrupted: false
   }
 
@@ -69,6 +73,7 @@ export class Summary {
     const parts = [`${c.in} in`, `${c.kept} kept`, `${this.droppedTotal} dropped${reasons(c.dropped)}`]
     if (c.duplicates > 0) parts.push(`${c.duplicates} duplicates`)
     parts.push(`${c.rejected} rejected`)
+    if (c.repaired > 0) parts.push(`${c.repaired} repaired`)
     const removed = Object.entries(c.removed).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     const total = removed.reduce((a, [, n]) => a + n, 0)
     const detail = removed.length > 0 ? ` (${removed.map(([k, n]) => `${k} ${n}`).join(', ')})` : ''

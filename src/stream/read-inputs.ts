@@ -1,5 +1,5 @@
 import {createReadStream} from 'node:fs'
-import {readdir, stat} from 'node:fs/promises'
+import {readdir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Readable, Transform} from 'node:stream'
 import {createGunzip} from 'node:zlib'
@@ -21,6 +21,12 @@ export interface ReadInputsOptions {
    * @default 64 MiB
    */
   maxLineBytes?: number
+  /**
+   * Deepest nesting of arrays and objects accepted in a record; deeper ones
+   * are rejected (they would overflow the stack when written back out).
+   * @default 256
+   */
+  maxDepth?: number
   /**
    * Where `-` reads from.
    * @default process.stdin
@@ -62,16 +68,20 @@ export async function* readInputs(inputs: string[], options: ReadInputsOptions =
       continue
     }
     if (info.isDirectory()) {
-      yield* readDirectory(input, options)
+      yield* readDirectory(input, options, new Set())
     } else {
       yield* readFile(input, options)
     }
   }
 }
 
-async function* readDirectory(dir: string, options: ReadInputsOptions): AsyncGenerator<InputItem> {
+async function* readDirectory(dir: string, options: ReadInputsOptions, visited: Set<string>): AsyncGenerator<InputItem> {
   let entries
   try {
+    // A symlinked directory is walked once, so a link back up cannot loop.
+    const real = await realpath(dir)
+    if (visited.has(real)) return
+    visited.add(real)
     entries = await readdir(dir, {withFileTypes: true})
   } catch (error) {
     yield reject(dir, 0, describeFsError(error))
@@ -80,8 +90,31 @@ async function* readDirectory(dir: string, options: ReadInputsOptions): AsyncGen
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) yield* readDirectory(full, options)
-    else if (entry.isFile() && formatOf(entry.name)) yield* readFile(full, options)
+    if (entry.isDirectory()) {
+      yield* readDirectory(full, options, visited)
+      continue
+    }
+    const wanted = formatOf(entry.name) !== undefined
+    if (entry.isFile()) {
+      if (wanted) yield* readFile(full, options)
+      continue
+    }
+    if (entry.isSymbolicLink()) {
+      let info
+      try {
+        info = await stat(full)
+      } catch (error) {
+        // A dangling or looping link named like an input is an input we cannot read.
+        if (wanted) yield reject(full, 0, `broken symbolic link: ${describeFsError(error)}`)
+        continue
+      }
+      if (info.isDirectory()) yield* readDirectory(full, options, visited)
+      else if (wanted && info.isFile()) yield* readFile(full, options)
+      else if (wanted) yield reject(full, 0, 'not a regular file (a FIFO, socket or device is not read inside a directory)')
+      continue
+    }
+    // FIFOs, sockets and devices could block forever or never end: name them, do not read them.
+    if (wanted) yield reject(full, 0, 'not a regular file (a FIFO, socket or device is not read inside a directory)')
   }
 }
 
@@ -123,20 +156,23 @@ async function* readStream(
     source = sniffed.source
   }
   if (format === 'jsonl') yield* readJsonl(source, file, options)
-  else if (format === 'json') yield* readJsonArray(source, file)
-  else yield* readWhole(source, file, format)
+  else if (format === 'json') yield* readJsonArray(source, file, options)
+  else yield* readWhole(source, file, format, options)
 }
 
 async function* readJsonl(source: AsyncIterable<Uint8Array>, file: string, options: ReadInputsOptions): AsyncGenerator<InputItem> {
   let lineNo = 0
+  let items = 0
   try {
     for await (const line of readLines(source, {maxLineBytes: options.maxLineBytes})) {
       lineNo = line.lineNo
       if (line.error !== undefined) {
+        items++
         yield reject(file, line.lineNo, line.error, line.raw)
         continue
       }
       if (line.text.trim() === '') continue
+      items++
       let value: unknown
       try {
         value = JSON.parse(line.text)
@@ -148,18 +184,22 @@ async function* readJsonl(source: AsyncIterable<Uint8Array>, file: string, optio
         yield reject(file, line.lineNo, `expected a JSON object, got ${kindOf(value)}`, line.text)
         continue
       }
-      yield {kind: 'record', record: value, source: {file, line: line.lineNo}}
+      yield checked(value, {file, line: line.lineNo}, options, line.text)
     }
   } catch (error) {
-    yield reject(file, lineNo + 1, `read failed: ${describeFsError(error)}`)
+    items++
+    yield reject(file, lineNo + 1, `read failed after line ${lineNo}: ${describeFsError(error)}`)
   }
+  if (items === 0) yield reject(file, 0, file === '-' ? 'empty input: no records' : 'empty file: no records')
 }
 
-async function* readJsonArray(source: AsyncIterable<Uint8Array>, file: string): AsyncGenerator<InputItem> {
+async function* readJsonArray(source: AsyncIterable<Uint8Array>, file: string, options: ReadInputsOptions): AsyncGenerator<InputItem> {
   const parser = streamArray.withParserAsStream()
+  let content = false
   const feed = (async () => {
     try {
       for await (const chunk of source) {
+        if (!content) content = chunk.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09)
         if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve))
       }
       parser.end()
@@ -171,36 +211,148 @@ async function* readJsonArray(source: AsyncIterable<Uint8Array>, file: string): 
   try {
     for await (const item of parser as AsyncIterable<{key: number; value: unknown}>) {
       index = item.key + 1
-      if (isRecord(item.value)) yield {kind: 'record', record: item.value, source: {file, line: index}}
+      const source = {file, line: index}
+      if (isRecord(item.value)) yield checked(item.value, source, options)
       else yield reject(file, index, `record ${index}: expected a JSON object, got ${kindOf(item.value)}`, safeJson(item.value))
     }
   } catch (error) {
-    yield reject(file, index + 1, `JSON array broken after record ${index}: ${shortError(error)}`)
+    // JSON has no line to resynchronise on: the records before the break are
+    // kept, the rest of the file is one reject.
+    if (!content && index === 0) yield reject(file, 0, file === '-' ? 'empty input: no records' : 'empty file: no records')
+    else yield reject(file, index + 1, `JSON array broken at record ${index + 1} (${index} read before it): ${shortError(error)}`)
   }
   await feed
 }
 
-async function* readWhole(source: AsyncIterable<Uint8Array>, file: string, format: 'text' | 'markdown'): AsyncGenerator<InputItem> {
+async function* readWhole(
+  source: AsyncIterable<Uint8Array>,
+  file: string,
+  format: 'text' | 'markdown',
+  options: ReadInputsOptions
+): AsyncGenerator<InputItem> {
+  const max = options.maxLineBytes ?? 64 * 1024 * 1024
   const chunks: Uint8Array[] = []
+  let size = 0
   try {
-    for await (const chunk of source) chunks.push(chunk)
+    for await (const chunk of source) {
+      size += chunk.length
+      if (size <= max) chunks.push(chunk)
+    }
   } catch (error) {
     yield reject(file, 1, `read failed: ${describeFsError(error)}`)
     return
   }
+  if (size > max) {
+    yield reject(file, 1, `article is longer than ${max} bytes (--max-line-bytes)`)
+    return
+  }
   let bytes = Buffer.concat(chunks)
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+  if (bytes.length === 0) {
+    yield reject(file, 0, file === '-' ? 'empty input' : 'empty file')
+    return
+  }
   let text: string
   try {
     text = new TextDecoder('utf-8', {fatal: true}).decode(bytes)
   } catch {
-    yield reject(file, 1, 'invalid UTF-8', bytes.toString('utf8'))
+    const at = firstBadByte(bytes)
+    const line = countLines(bytes, at)
+    yield reject(file, line, `invalid UTF-8 (byte ${at}, line ${line})`, bytes.toString('utf8'))
     return
   }
   const id = file === '-' ? 'stdin' : file
   const record: ArticleRecord = {id, text}
   if (format === 'markdown') record.format = 'markdown'
   yield {kind: 'record', record, source: {file, line: 1}}
+}
+
+/**
+ * A parsed record made safe to pass on: too deep a nesting is a reject;
+ * strings holding lone UTF-16 surrogates (from `\ud800`-style escapes) are
+ * repaired with U+FFFD, so every output stays valid UTF-8, and noted.
+ */
+function checked(record: ArticleRecord, source: {file: string; line: number}, options: ReadInputsOptions, raw?: string): InputItem {
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH
+  const result = inspect(record, maxDepth)
+  if (result === 'too-deep') {
+    return reject(source.file, source.line, `record nested deeper than ${maxDepth} levels`, raw ?? undefined)
+  }
+  const item: InputItem = {kind: 'record', record, source}
+  if (result > 0) {
+    item.note = `${result} ${result === 1 ? 'string' : 'strings'} with lone UTF-16 surrogates (invalid Unicode), repaired with U+FFFD`
+  }
+  return item
+}
+
+const DEFAULT_MAX_DEPTH = 256
+
+/** Walk a parsed JSON value without recursion: repair lone surrogates in place, count them, bound the depth. */
+function inspect(root: object, maxDepth: number): number | 'too-deep' {
+  const stack: Array<[object, number]> = [[root, 1]]
+  let repaired = 0
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!
+    if (depth > maxDepth) return 'too-deep'
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const v: unknown = value[i]
+        if (typeof v === 'string') {
+          if (!isWellFormed(v)) {
+            value[i] = toWellFormed(v)
+            repaired++
+          }
+        } else if (typeof v === 'object' && v !== null) stack.push([v, depth + 1])
+      }
+      continue
+    }
+    const object = value as Record<string, unknown>
+    for (const key of Object.keys(object)) {
+      let k = key
+      if (!isWellFormed(key)) {
+        k = toWellFormed(key)
+        const v = object[key]
+        delete object[key]
+        Object.defineProperty(object, k, {value: v, enumerable: true, writable: true, configurable: true})
+        repaired++
+      }
+      const v = object[k]
+      if (typeof v === 'string') {
+        if (!isWellFormed(v)) {
+          Object.defineProperty(object, k, {value: toWellFormed(v), enumerable: true, writable: true, configurable: true})
+          repaired++
+        }
+      } else if (typeof v === 'object' && v !== null) stack.push([v, depth + 1])
+    }
+  }
+  return repaired
+}
+
+// String.prototype.isWellFormed / toWellFormed: in Node 20, not yet in the ES2023 lib.
+type WellFormed = {isWellFormed(): boolean; toWellFormed(): string}
+const isWellFormed = (s: string) => (s as unknown as WellFormed).isWellFormed()
+const toWellFormed = (s: string) => (s as unknown as WellFormed).toWellFormed()
+
+/** Offset of the first byte that breaks UTF-8: the longest prefix that decodes (a sequence cut by the prefix's end is fine). */
+function firstBadByte(bytes: Uint8Array): number {
+  let lo = 0
+  let hi = bytes.length
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    try {
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(0, mid), {stream: true})
+      lo = mid
+    } catch {
+      hi = mid - 1
+    }
+  }
+  return lo
+}
+
+function countLines(bytes: Uint8Array, end: number): number {
+  let lines = 1
+  for (let i = bytes.indexOf(10); i !== -1 && i < end; i = bytes.indexOf(10, i + 1)) lines++
+  return lines
 }
 
 /** Peek at the first non-space byte: `[` is a JSON array, `{` JSONL, anything else text. */

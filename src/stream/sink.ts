@@ -1,5 +1,5 @@
 import {createWriteStream, type WriteStream} from 'node:fs'
-import {mkdir, rename, rm} from 'node:fs/promises'
+import {mkdir, rename, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Writable} from 'node:stream'
 
@@ -50,21 +50,34 @@ export function streamSink(stream: Writable): Sink {
 
 /**
  * Write to `file` through `file.partial-PID`, renamed when complete, so an
- * interrupted run never leaves a truncated file that looks whole.
+ * interrupted run never leaves a truncated file that looks whole. A target
+ * that exists and is not a regular file (`/dev/stdout`, a FIFO) is written
+ * directly: there is nothing to rename over.
  */
 export async function fileSink(file: string): Promise<Sink> {
+  const existing = await stat(file).catch(() => undefined)
+  if (existing && !existing.isFile()) {
+    if (existing.isDirectory()) throw new Error(`${file}: is a directory`)
+    const stream = createWriteStream(file, {flags: 'a'})
+    await opened(stream)
+    const inner = streamSink(stream)
+    return {
+      write: inner.write,
+      async close() {
+        await end(stream)
+        return undefined
+      }
+    }
+  }
   await mkdir(path.dirname(path.resolve(file)), {recursive: true})
   const temp = `${file}.partial-${process.pid}`
   const stream: WriteStream = createWriteStream(temp)
-  await new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve())
-    stream.once('error', reject)
-  })
+  await opened(stream)
   const inner = streamSink(stream)
   return {
     write: inner.write,
     async close(complete) {
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
+      await end(stream)
       if (complete) {
         await rename(temp, file)
         return file
@@ -72,6 +85,17 @@ export async function fileSink(file: string): Promise<Sink> {
       return temp
     }
   }
+}
+
+function opened(stream: WriteStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve())
+    stream.once('error', reject)
+  })
+}
+
+function end(stream: WriteStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }
 
 /** Remove a partial file left by {@link fileSink} (used when nothing was written). */

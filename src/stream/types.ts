@@ -1,8 +1,11 @@
 import type {ArticleRecord, SourceRef} from '../article/index.js'
 
-/** A record read from the input, or a piece of input that could not be read as one. */
+/**
+ * A record read from the input, or a piece of input that could not be read as
+ * one. `note` says what the reader repaired in a record (e.g. lone surrogates).
+ */
 export type InputItem =
-  | {kind: 'record'; record: ArticleRecord; source: SourceRef}
+  | {kind: 'record'; record: ArticleRecord; source: SourceRef; note?: string}
   | {kind: 'reject'; source: SourceRef; error: string; raw?: string}
 
 /** Input formats decruft reads. */
