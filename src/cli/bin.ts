@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import {main} from './program.js'
 
+// Messages to a closed stderr (`2>&1 | head`) are dropped, not a crash.
+process.stderr.on('error', () => {})
+
 main(process.argv).then(
   (code) => {
     process.exitCode = code

@@ -4,6 +4,7 @@ import type {RemovalRecord} from '../article/index.js'
 import {isRemoval} from '../article/index.js'
 import {createCleaner} from '../pipeline/index.js'
 import {readInputs} from '../stream/read-inputs.js'
+import {ClosedPipeError, streamSink} from '../stream/sink.js'
 import {CliError, EXIT} from './errors.js'
 import {inputOptions} from './options.js'
 import {pipelineOrExit} from './run-clean.js'
@@ -33,6 +34,17 @@ export function explainCommand(): Command {
 }
 
 async function explain(inputs: string[], flags: ExplainFlags): Promise<number> {
+  try {
+    return await explainAll(inputs, flags)
+  } catch (error) {
+    // `decruft explain ... | head`: the reader has seen enough.
+    if (error instanceof ClosedPipeError) return EXIT.ok
+    throw error
+  }
+}
+
+async function explainAll(inputs: string[], flags: ExplainFlags): Promise<number> {
+  const out = streamSink(process.stdout)
   const pipeline = pipelineOrExit(flags.pipeline)
   const cleaner = createCleaner({pipeline, textField: flags.textField})
   const color = flags.color !== false && pc.isColorSupported
@@ -57,11 +69,11 @@ async function explain(inputs: string[], flags: ExplainFlags): Promise<number> {
     messages.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0))
     if (flags.json) {
       const line = {id: result.id, file: item.source.file, line: item.source.line, title: result.title, status: result.status, messages}
-      process.stdout.write(JSON.stringify(line) + '\n')
+      await out.write(JSON.stringify(line) + '\n')
       continue
     }
     const original = String(result.file.value)
-    process.stdout.write(render(result.id, item.source, result.title, original, messages, color))
+    await out.write(render(result.id, item.source, result.title, original, messages, color))
   }
   if (good === 0 && bad > 0) throw new CliError('no readable article in the input')
   return EXIT.ok
