@@ -3,6 +3,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import type {z} from 'zod'
+import {checkRuleSafety, validateRule, type Rule} from '../rules/index.js'
 import {pipelineSchema, stepSchemas, type PipelineFile, type Step, type StepName} from './schema.js'
 
 /** A validated pipeline: its steps in order and its corpus-level settings. */
@@ -70,7 +71,25 @@ function toStep(entry: string | Record<string, unknown>, index: number, source: 
   const schema = stepSchemas[name as StepName] as z.ZodType
   const result = schema.safeParse(options ?? {})
   if (!result.success) throw new PipelineError(formatIssues(source, result.error.issues, `steps[${index}].${name}`))
-  return {name: name as StepName, options: (result.data ?? {}) as Record<string, unknown>}
+  const stepOptions = (result.data ?? {}) as Record<string, unknown>
+  if (name === 'strip-boilerplate') checkUserRules(stepOptions.rules as Rule[] | undefined, `${source}: steps[${index}].${name}.rules`)
+  return {name: name as StepName, options: stepOptions}
+}
+
+/**
+ * User rules run on untrusted text: each must have a valid shape and be
+ * proven free of catastrophic backtracking (ReDoS), else the pipeline is refused.
+ */
+function checkUserRules(rules: Rule[] | undefined, where: string): void {
+  for (const [i, rule] of (rules ?? []).entries()) {
+    try {
+      // Backtracking first: it is the check that protects the run.
+      if (compiles(rule.pattern)) checkRuleSafety(rule)
+      validateRule(rule)
+    } catch (error) {
+      throw new PipelineError(`${where}[${i}]: ${(error as Error).message}`)
+    }
+  }
 }
 
 function singleKey(entry: Record<string, unknown>, index: number, source: string): [string, unknown] {
@@ -79,6 +98,15 @@ function singleKey(entry: Record<string, unknown>, index: number, source: string
     throw new PipelineError(`${source}: steps[${index}]: a step is a name or a map with one key (the name), got keys ${keys.join(', ') || '(none)'}`)
   }
   return [keys[0], entry[keys[0]]]
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'iu')
+    return true
+  } catch {
+    return false
+  }
 }
 
 function formatIssues(source: string, issues: z.core.$ZodIssue[], prefix = ''): string {
