@@ -306,6 +306,13 @@ describe('decruft check: baseline ratchet', () => {
     expect(tight.code).toBe(1)
     expect(tight.report.checks.filter((c: {passed: boolean}) => !c.passed).map((c: {name: string}) => c.name)).toEqual(['baseline-boilerplate'])
 
+    // Annotations: a figure failing its threshold and the baseline gets its further examples once.
+    const gh = decruft(['check', '-j', '1', '--max-boilerplate', '5%', '--baseline', baseline, fixture('chrome.jsonl'), '--report-format', 'github'])
+    const titles = gh.stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => /title=decruft check ([\w-]+)::/.exec(l)![1])
+    expect(titles.filter((t) => t === 'max-boilerplate')).toHaveLength(3)
+    expect(titles.filter((t) => t === 'baseline-boilerplate')).toHaveLength(1)
+    expect(titles.filter((t) => t === 'baseline-repeats')).toHaveLength(1)
+
     // Ratchet: the chrome-heavy report as baseline; the same corpus holds, the clean one improves on it.
     const accepted = path.join(dir, 'baseline-chrome.json')
     expect(decruft(['check', '-j', '1', fixture('chrome.jsonl'), '--report', accepted]).code).toBe(0)

@@ -86,7 +86,11 @@ export function checkCommand(): Command {
     .option('--max-empty <count|share>', 'most articles left empty by cleaning')
     .option('--baseline <report.json>', 'fail when a figure is worse than in this earlier JSON report by more than --tolerance')
     .option('--tolerance <points>', 'how much worse than the baseline a figure may get, in percentage points (default 0.5%)')
-    .option('--report-format <formats>', `report formats: ${REPORT_FORMATS.join(', ')} (repeatable, comma-separated)`, collectFormats, [])
+    .addOption(
+      new Option('--report-format <formats>', `report formats: ${REPORT_FORMATS.join(', ')} (repeatable, comma-separated)`)
+        .argParser(collectFormats)
+        .default([], 'table')
+    )
     .option('--report <file>', 'write the json, markdown or junit report to FILE (see below)')
     .option('--rejects <file>', 'write bad records here (JSONL: file, line, error, raw)')
     .addHelpText('after', HELP)

@@ -281,11 +281,15 @@ const EXTRA_ANNOTATIONS = 2
  */
 export function renderGithub(report: CheckReport): string {
   const lines: string[] = []
+  const annotated = new Set<string>()
   for (const check of failures(report)) {
     const title = `decruft check ${check.name}`
     const [first, ...rest] = check.examples
     const where = first ? `file=${ghProperty(first.file)},line=${first.line},` : ''
     lines.push(`::error ${where}title=${ghProperty(title)}::${ghData(check.message + (first ? ` (worst: ${first.text})` : ''))}`)
+    // A figure that fails its threshold and the baseline gets its further examples once.
+    if (annotated.has(check.figure)) continue
+    annotated.add(check.figure)
     for (const example of rest.slice(0, EXTRA_ANNOTATIONS)) {
       lines.push(`::error file=${ghProperty(example.file)},line=${example.line},title=${ghProperty(title)}::${ghData(example.text)}`)
     }
