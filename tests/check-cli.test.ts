@@ -1,6 +1,7 @@
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {decruft, ROOT} from './helpers/cli.js'
 import {expectFigures, fixture, readCorpus} from './helpers/check-expect.js'
@@ -184,12 +185,15 @@ describe('decruft check: thresholds', () => {
   })
 
   it('exits 2 on usage errors and unreadable input, with a message', () => {
+    const broken = path.join(dir, 'broken.jsonl.gz')
+    writeFileSync(broken, gzipSync(readFileSync(path.join(ROOT, fixture('clean.jsonl')))).subarray(0, 200))
     const cases: [string[], RegExp][] = [
       [['--max-boilerplate', '5', fixture('clean.jsonl')], /--max-boilerplate: 5 is not a share \(did you mean 5%\?\)/],
       [['--max-duplicates', 'lots', fixture('clean.jsonl')], /--max-duplicates: expected a share/],
       [['--report-format', 'json,xml', fixture('clean.jsonl')], /unknown report format "xml"/],
       [['--report', path.join(dir, 'x.txt'), fixture('clean.jsonl')], /--report .*x\.txt: name a format/],
       [[path.join(dir, 'missing.jsonl')], /cannot read .*missing\.jsonl/],
+      [[broken], /cannot read .*broken\.jsonl\.gz: read failed/],
       [['-p', path.join(dir, 'nope.yaml'), fixture('clean.jsonl')], /nope\.yaml/]
     ]
     for (const [args, message] of cases) {
@@ -197,6 +201,15 @@ describe('decruft check: thresholds', () => {
       expect({args, code: run.code}).toEqual({args, code: 2})
       expect(run.stderr).toMatch(message)
     }
+  })
+
+  it('counts an empty file as a rejected record, not as unreadable input', () => {
+    const empty = path.join(dir, 'empty.jsonl')
+    writeFileSync(empty, '')
+    const run = checkJson([empty, fixture('clean.jsonl')])
+    expect(run.code).toBe(0)
+    expect(run.report.figures.rejected.count).toBe(1)
+    expect(checkJson(['--max-rejected', '0', empty, fixture('clean.jsonl')]).code).toBe(1)
   })
 
   it('documents the exit codes and report formats in --help', () => {

@@ -235,8 +235,19 @@ async function addRejects(file: string, measure: CheckMeasure): Promise<string[]
   for await (const line of readLines(stream, {maxLineBytes: Number.MAX_SAFE_INTEGER})) {
     if (line.error !== undefined || line.text.trim() === '') continue
     const reject = JSON.parse(line.text) as {file: string; line: number; error: string}
-    if (reject.line === 0 || reject.error.startsWith('read failed')) unreadable.push(`${reject.file}: ${reject.error}`)
+    if (isUnreadable(reject)) unreadable.push(`${reject.file}: ${reject.error}`)
     measure.add({kind: 'reject', seq: 0, source: {file: reject.file, line: reject.line}, error: reject.error})
   }
   return unreadable
+}
+
+/**
+ * Whether a reject means an input could not be read at all (exit 2): a
+ * file-level problem (missing, no permission, unknown type, broken link) or
+ * a read that failed midway (broken gzip). An empty file, or a FIFO met inside
+ * a directory, is a bad record like any other.
+ */
+function isUnreadable(reject: {line: number; error: string}): boolean {
+  if (/^read failed/.test(reject.error)) return true
+  return reject.line === 0 && !/^(empty (file|input)|not a regular file)/.test(reject.error)
 }
