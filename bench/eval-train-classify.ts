@@ -29,7 +29,8 @@ const {values} = parseArgs({
     hidden: {type: 'string', default: '16'},
     epochs: {type: 'string', default: '30'},
     holdout: {type: 'string', default: '0'},
-    seed: {type: 'string', default: '1'}
+    seed: {type: 'string', default: '1'},
+    'page-weight': {type: 'boolean', default: false}
   }
 })
 
@@ -315,6 +316,12 @@ async function main() {
       const x1 = featureMatrix(stats, anchor, language !== undefined)
       const labels = labelPage(stats, blocks.map((b) => b.text), gold)
       const weights = Float64Array.from(stats, (s) => Math.sqrt(1 + s.words))
+      if (values['page-weight']) {
+        // Every page weighs the same (the metric averages over pages).
+        let sum = 0
+        for (const v of weights) sum += v
+        for (let i = 0; i < weights.length; i++) weights[i] *= 1000 / sum
+      }
       pages.push({stats, stopwords, title: file.data.decruft?.title, x1, labels, weights})
     }
   }

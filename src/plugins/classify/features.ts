@@ -184,7 +184,9 @@ export const FEATURES = [
   'timeLike',
   'yearLike',
   'colonShort',
-  'windowTime'
+  'windowTime',
+  'relWords',
+  'topBlock'
 ] as const
 
 export const FEATURE_COUNT = FEATURES.length
@@ -238,6 +240,8 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     if (prose[i]) last = i
     distance[i] = Math.min(distance[i], last - i)
   }
+  let maxWords = 1
+  for (const st of stats) if (st.words > maxWords) maxWords = st.words
   const times = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) times[i + 1] = times[i] + (stats[i].timeLike ? 1 : 0)
   const W = 5
@@ -305,6 +309,8 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     x[row + c++] = s.yearLike ? 1 : 0
     x[row + c++] = s.colon && w <= 6 ? 1 : 0
     x[row + c++] = (times[whi] - times[wlo] - (s.timeLike ? 1 : 0)) / Math.max(1, whi - wlo - 1)
+    x[row + c++] = s.words / maxWords
+    x[row + c++] = s.words >= maxWords * 0.5 && s.words >= 15 ? 1 : 0
   }
   return x
 }
