@@ -5,9 +5,10 @@ import {ClosedPipeError} from '../stream/sink.js'
 import {EXIT} from './errors.js'
 import {inputOptions, positiveInt} from './options.js'
 import {dedupOptions, setupDedup, type DedupFlags} from './dedup-setup.js'
+import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 import {pipelineOrExit, runClean} from './run-clean.js'
 
-interface CleanFlags extends DedupFlags {
+interface CleanFlags extends DedupFlags, SiteModelFlags {
   output: string
   outputFormat: OutputFormat
   format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
@@ -30,7 +31,7 @@ export function cleanCommand(): Command {
     .argument('[inputs...]', 'files, directories or - for stdin (.jsonl, .json, .txt, .md, optionally .gz)', ['-'])
     .option('-o, --output <path>', 'output file or directory (- for stdout)', '-')
     .addOption(new Option('--output-format <format>', 'how articles are written').choices(['jsonl', 'text', 'markdown']).default('jsonl'))
-  for (const option of [...inputOptions(), ...dedupOptions()]) command.addOption(option)
+  for (const option of [...inputOptions(), ...dedupOptions(), ...siteModelOptions()]) command.addOption(option)
   return command
     .addOption(new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt))
     .option('--rejects <file>', 'write bad records here (JSONL: file, line, error, raw)')
@@ -54,7 +55,8 @@ or a bad record under --strict, 130/143 interrupted (output left as *.partial-PI
 }
 
 async function clean(inputs: string[], flags: CleanFlags): Promise<number> {
-  const pipeline = pipelineOrExit(flags.pipeline)
+  const read = {format: flags.format, maxLineBytes: flags.maxLineBytes, textField: flags.textField}
+  const {pipeline, stepOptions} = await siteModelSetup(flags, inputs, pipelineOrExit(flags.pipeline), read)
   const dedup = await setupDedup(flags, pipeline)
   const output = await createOutput({
     format: flags.outputFormat,
@@ -67,7 +69,7 @@ async function clean(inputs: string[], flags: CleanFlags): Promise<number> {
   let summaryText = ''
   try {
     const stages = dedup.stage ? [dedup.stage] : []
-    const run = await runClean({...flags, inputs, stages, spool: dedup.spool, signer: dedup.signer}, pipeline, (article) =>
+    const run = await runClean({...flags, inputs, stages, stepOptions, spool: dedup.spool, signer: dedup.signer}, pipeline, (article) =>
       output.write(article)
     )
     code = run.code

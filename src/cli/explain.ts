@@ -8,8 +8,9 @@ import {ClosedPipeError, streamSink} from '../stream/sink.js'
 import {CliError, EXIT} from './errors.js'
 import {inputOptions} from './options.js'
 import {pipelineOrExit} from './run-clean.js'
+import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 
-interface ExplainFlags {
+interface ExplainFlags extends SiteModelFlags {
   json?: boolean
   color?: boolean
   format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
@@ -27,7 +28,7 @@ export function explainCommand(): Command {
     .option('--json', 'print the messages as JSON lines, one article a line')
     .option('--changes', 'also list normalization changes')
     .addOption(new Option('--no-color', 'mark removals with ~~…~~ instead of colour'))
-  for (const option of inputOptions()) command.addOption(option)
+  for (const option of [...inputOptions(), ...siteModelOptions()]) command.addOption(option)
   return command.action(async (inputs: string[], flags: ExplainFlags, cmd: Command) => {
     cmd.setOptionValue('exitCode', await explain(inputs, flags))
   })
@@ -45,8 +46,9 @@ async function explain(inputs: string[], flags: ExplainFlags): Promise<number> {
 
 async function explainAll(inputs: string[], flags: ExplainFlags): Promise<number> {
   const out = streamSink(process.stdout)
-  const pipeline = pipelineOrExit(flags.pipeline)
-  const cleaner = createCleaner({pipeline, textField: flags.textField})
+  const read = {format: flags.format, maxLineBytes: flags.maxLineBytes, textField: flags.textField}
+  const {pipeline, stepOptions} = await siteModelSetup(flags, inputs, pipelineOrExit(flags.pipeline), read)
+  const cleaner = createCleaner({pipeline, textField: flags.textField, stepOptions})
   const color = flags.color !== false && pc.isColorSupported
   let bad = 0
   let good = 0

@@ -3,6 +3,7 @@ import {checkCommand} from './check.js'
 import {cleanCommand} from './clean.js'
 import {CliError, EXIT} from './errors.js'
 import {explainCommand} from './explain.js'
+import {learnCommand} from './learn.js'
 
 /** Build the `decruft` program. */
 export function program(): Command {
@@ -12,6 +13,7 @@ export function program(): Command {
     .showHelpAfterError()
     .addCommand(cleanCommand())
     .addCommand(explainCommand())
+    .addCommand(learnCommand())
     .addCommand(checkCommand())
 }
 
