@@ -147,7 +147,7 @@ const it: RulePack = {
       id: 'legal/rights-reserved',
       category: 'legal',
       kind: 'block',
-      pattern: String.raw`^(?:(?:©|\(c\)|copyright) .{0,100} )?tutti i diritti (?:sono )?riservati[ .!]{0,2}$|^(?:© ?)?riproduzione riservata${WE}.{0,40}$|^(?:la )?riproduzione (?:anche parziale )?(?:è )?vietata${WE}|${WS}(?:p\. ?iva|partita iva|p\.iva|c\.f\.(?: e p\. ?iva)?) ?:? ?(?:it ?)?\d{11}${WE}`,
+      pattern: String.raw`^(?:(?:©|\(c\)|copyright) .{0,100} )?tutti i diritti (?:sono )?riservati[ .!]{0,2}$|^(?:© ?)?riproduzione riservata${WE}.{0,40}$|^(?:la )?riproduzione (?:anche parziale )?(?:è )?vietata${WE}|^.{0,150}${WS}(?:p\. ?iva|partita iva|p\.iva|c\.f\.(?: e p\. ?iva)?) ?:? ?(?:it ?)?\d{11}${WE}`,
       reason: 'copyright or company-id line (it)',
       maxLength: 250
     },
