@@ -179,6 +179,8 @@ describe('SiteModel and strip-site-chrome', () => {
 
   it('matches blocks after normalization (case, digits, punctuation)', () => {
     expect(normalizeBlock('© 2024 News Example Inc.')).toBe(normalizeBlock('© 2025  NEWS EXAMPLE, INC'))
+    // Learned on raw text, matched after the normalize step (or the other way round).
+    expect(normalizeBlock('Terms &amp; Con\u00ADditions\u200B')).toBe(normalizeBlock('Terms & Conditions'))
     expect(model.lookup('news.example', '© 2025 news example inc')).toBeDefined()
     // Bare numbers recur everywhere (list markers, scores) and are never counted.
     expect(blockKey('1.')).toBeUndefined()

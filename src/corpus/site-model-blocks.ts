@@ -30,6 +30,11 @@ export interface BlockKey {
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu
+// Whether or not the normalize step ran first, a block must get one key:
+// invisible characters go, and an HTML entity counts as the punctuation it
+// usually stands for.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
+const ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/gi
 const DIGIT = /\p{Nd}/gu
 const LETTER = /\p{L}/u
 
@@ -39,7 +44,14 @@ const LETTER = /\p{L}/u
  * one block, and the model does not depend on which cleanup steps ran first.
  */
 export function normalizeBlock(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(DIGIT, '0').replace(NOT_WORD, ' ').trim()
+  return text
+    .replace(INVISIBLE, '')
+    .replace(ENTITY, ' ')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(DIGIT, '0')
+    .replace(NOT_WORD, ' ')
+    .trim()
 }
 
 /**
