@@ -145,13 +145,19 @@ describe('MinHash', () => {
   })
 
   it('packs b-bit sketches and corrects for chance agreement', () => {
-    const sig = Uint32Array.from([0x12345678, 0xabcdef01, 0xffffffff, 0])
-    const sketch = toSketch(sig, 4)
-    expect([...sketch]).toEqual([0x18, 0x0f])
-    expect(sketchMatches(sketch, 0, sketch, 0, 4, 4)).toBe(4)
-    expect(sketchJaccard(4, 4, 4)).toBe(1)
-    // Unrelated values agree by chance 1/16 of the time: that is similarity 0.
-    expect(sketchJaccard(8, 128, 4)).toBeCloseTo(0)
+    const sig = Uint32Array.from({length: 1024}, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0)
+    const other = sig.map((v) => v ^ 0x10000)
+    const a = toSketch(sig, 4)
+    expect(a.length).toBe(512)
+    expect(sketchMatches(a, 0, toSketch(sig, 4), 0, 1024, 4)).toBe(1024)
+    // Every value differs: agreement is chance only, about 1/16 of 1024.
+    const chance = sketchMatches(a, 0, toSketch(other, 4), 0, 1024, 4)
+    expect(chance).toBeGreaterThan(30)
+    expect(chance).toBeLessThan(100)
+    expect(sketchJaccard(1024, 1024, 4)).toBe(1)
+    expect(sketchJaccard(64, 1024, 4)).toBeCloseTo(0)
+    // An odd count leaves padding in the last byte, which must not count.
+    expect(sketchMatches(toSketch(sig.subarray(0, 3), 4), 0, toSketch(other.subarray(0, 3), 4), 0, 3, 4)).toBeLessThanOrEqual(3)
   })
 
   it('turns Jaccard and sizes into containment of the smaller set', () => {

@@ -21,11 +21,13 @@ const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'an', '
 
 /** A vocabulary of `size` distinct pseudo-words. */
 export function vocabulary(size: number, seed = 1): string[] {
+  // 1-4 syllables: 20 + 400 + 8,000 + 160,000 possible words.
+  if (size > 100_000) throw new RangeError(`vocabulary of ${size} words is too large`)
   const random = rng(seed)
   const words = new Set<string>()
   while (words.size < size) {
     let word = ''
-    const n = 1 + Math.floor(random() * 3)
+    const n = 1 + Math.floor(random() * 4)
     for (let i = 0; i < n; i++) word += syllables[Math.floor(random() * syllables.length)]
     words.add(word)
   }

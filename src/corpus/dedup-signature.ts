@@ -1,12 +1,12 @@
 import {
   DEFAULT_SEED,
+  collapseSpace,
   countDistinct,
   hash64Hex,
   minhash,
-  normalizeBody,
   permutations,
   shingleHashes,
-  tokenize
+  wordsOfNormalized
 } from '../similarity/index.js'
 import {DEDUP_DEFAULTS, type SignatureOptions} from './dedup-options.js'
 
@@ -48,26 +48,26 @@ export function computeSignature(cleanText: string, options: SignatureOptions = 
   const size = options.shingleSize ?? DEDUP_DEFAULTS.shingleSize
   const count = options.permutations ?? DEDUP_DEFAULTS.permutations
   const seed = options.seed ?? DEDUP_DEFAULTS.seed
-  const tokens = tokenize(cleanText)
-  const prose = proseTokens(cleanText, options.minLineWords ?? DEDUP_DEFAULTS.minLineWords, options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
-  const hashes = shingleHashes(prose ?? tokens, size, hashSeed(seed))
+  // One NFKC pass serves the exact hash and the words.
+  const nfkc = cleanText.normalize('NFKC')
+  const lines = nfkc.toLowerCase().split(/\r\n|[\n\r\u2028\u2029]/u)
+  const words: string[] = []
+  const prose: string[] = []
+  const minLineWords = options.minLineWords ?? DEDUP_DEFAULTS.minLineWords
+  let short = false
+  for (const line of lines) {
+    const lineWords = wordsOfNormalized(line)
+    for (const word of lineWords) words.push(word)
+    if (lineWords.length >= minLineWords) for (const word of lineWords) prose.push(word)
+    else if (lineWords.length > 0) short = true
+  }
+  // Prose only when there is enough of it and something was left out.
+  const useProse = minLineWords > 1 && short && prose.length >= (options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
+  const hashes = shingleHashes(useProse ? prose : words, size, hashSeed(seed))
   return {
-    hash: hash64Hex(normalizeBody(cleanText), hashSeed(seed)),
+    hash: hash64Hex(collapseSpace(nfkc), hashSeed(seed)),
     minhash: minhash(hashes, permutationParams(count, seed)),
     shingles: countDistinct(hashes),
-    tokens: tokens.length
+    tokens: words.length
   }
-}
-
-/** Words of the lines with at least `minLineWords` words, or undefined when all lines should count. */
-function proseTokens(text: string, minLineWords: number, minProseWords: number): string[] | undefined {
-  if (minLineWords <= 1) return undefined
-  const prose: string[] = []
-  let short = false
-  for (const line of text.split(/\r\n|[\n\r\u2028\u2029]/u)) {
-    const words = tokenize(line)
-    if (words.length >= minLineWords) for (const word of words) prose.push(word)
-    else if (words.length > 0) short = true
-  }
-  return short && prose.length >= minProseWords ? prose : undefined
 }

@@ -24,10 +24,11 @@ export function permutations(count: number, seed: number): Uint32Array {
 }
 
 /**
- * MinHash signature: for each permutation, the least permuted value over all
- * shingles. A permutation is `mix32(a·lo + b·hi + c)` on the hash halves:
- * plain 32-bit multiplies, no BigInt, and every bit of the 64-bit shingle
- * hash takes part. An empty text gets all-0xffffffff (matches only itself).
+ * MinHash signature: for each permutation, the least value of
+ * `a·lo + b·hi + c (mod 2^32)` over the shingles' hash halves. The inputs are
+ * already xxHash outputs, so this universal (multiply-add) family suffices,
+ * with no BigInt and three 32-bit operations per value. An empty text gets
+ * all-0xffffffff (it matches only itself).
  */
 export function minhash(hashes: ShingleHashes, params: Uint32Array): Uint32Array {
   const count = params.length / 3
@@ -40,12 +41,7 @@ export function minhash(hashes: ShingleHashes, params: Uint32Array): Uint32Array
     const c = params[p * 3 + 2] | 0
     let min = 0xffffffff
     for (let i = 0; i < n; i++) {
-      let x = (Math.imul(lo[i], a) + Math.imul(hi[i], b) + c) | 0
-      x ^= x >>> 16
-      x = Math.imul(x, 0x85ebca6b)
-      x ^= x >>> 13
-      x = Math.imul(x, 0xc2b2ae35)
-      x = (x ^ (x >>> 16)) >>> 0
+      const x = (Math.imul(lo[i], a) + Math.imul(hi[i], b) + c) >>> 0
       if (x < min) min = x
     }
     signature[p] = min

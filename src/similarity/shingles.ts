@@ -1,6 +1,12 @@
 import {DEFAULT_SEED, hash64, joinHash64, mix32} from './hash.js'
 import {tokenize} from './tokenize.js'
 
+const wide = new BigUint64Array(1)
+const halves = new Uint32Array(wide.buffer)
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
+const HI = littleEndian ? 1 : 0
+const LO = littleEndian ? 0 : 1
+
 /** 64-bit hashes of the shingles of a text, as parallel halves (may repeat). */
 export interface ShingleHashes {
   hi: Uint32Array
@@ -11,36 +17,43 @@ export interface ShingleHashes {
  * Hash every run of `size` consecutive tokens. A text shorter than `size`
  * tokens gives one shingle of all its tokens, so short texts still compare.
  *
- * Each token is hashed once with xxHash64; a shingle's hash combines its
- * tokens' halves with 32-bit multiplies, which is far cheaper than hashing
- * every shingle's string and keeps all 64 bits.
+ * Each distinct token is hashed once with xxHash64; a shingle's hash
+ * combines its tokens' halves with 32-bit multiplies, far cheaper than
+ * hashing every shingle's string, and keeps 64 bits.
  */
 export function shingleHashes(tokens: readonly string[], size: number, seed: bigint = DEFAULT_SEED): ShingleHashes {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`shingle size must be a positive integer, got ${size}`)
   const count = tokens.length === 0 ? 0 : Math.max(1, tokens.length - size + 1)
   const th = new Uint32Array(tokens.length)
   const tl = new Uint32Array(tokens.length)
+  const known = new Map<string, number>()
   for (let i = 0; i < tokens.length; i++) {
-    const value = hash64(tokens[i], seed)
-    th[i] = Number(value >> 32n)
-    tl[i] = Number(value & 0xffffffffn)
+    const seen = known.get(tokens[i])
+    if (seen !== undefined) {
+      th[i] = th[seen]
+      tl[i] = tl[seen]
+      continue
+    }
+    known.set(tokens[i], i)
+    // Through a shared 8-byte buffer: no BigInt shifts or masks allocated per token.
+    wide[0] = hash64(tokens[i], seed)
+    th[i] = halves[HI]
+    tl[i] = halves[LO]
   }
   const hi = new Uint32Array(count)
   const lo = new Uint32Array(count)
   const width = Math.min(size, tokens.length)
   for (let s = 0; s < count; s++) {
-    // Position-dependent odd multipliers make the combination order-sensitive:
-    // "a b c" and "c b a" must not collide.
-    let h = 0x9e3779b9 ^ width
-    let l = 0x7f4a7c15 ^ width
+    // Position-dependent odd multipliers make the combination order-sensitive
+    // ("a b c" and "c b a" differ); each half also takes in the other's bits.
+    let h = width
+    let l = ~width
     for (let k = 0; k < width; k++) {
-      h = Math.imul(h ^ th[s + k], 0x01000193 + 2 * k) + tl[s + k]
-      l = Math.imul(l ^ tl[s + k], 0x5bd1e995 + 2 * k) + th[s + k]
-      h = mix32(h ^ (l >>> 7))
-      l = mix32(l + h)
+      h = Math.imul(h ^ th[s + k], 0x01000193 + 2 * k) ^ (tl[s + k] >>> 3)
+      l = Math.imul(l ^ tl[s + k], 0x5bd1e995 + 2 * k) ^ (th[s + k] >>> 5)
     }
-    hi[s] = h
-    lo[s] = l
+    hi[s] = mix32(h ^ Math.imul(l, 0x27d4eb2f))
+    lo[s] = mix32(l + h)
   }
   return {hi, lo}
 }

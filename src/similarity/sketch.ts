@@ -1,3 +1,5 @@
+import {mix32} from './hash.js'
+
 /**
  * b-bit MinHash (Li & König): keep only the low `bits` bits of each signature
  * value. Two unrelated values still agree with probability 2^-bits, which the
@@ -11,14 +13,18 @@ export function sketchBytes(count: number, bits: SketchBits): number {
   return Math.ceil((count * bits) / 8)
 }
 
-/** Pack the low `bits` bits of every value of a signature. */
+/**
+ * Pack `bits` bits of every value of a signature. The bits come from a mix of
+ * the whole value: the least values of big sets share their high bits (zeros)
+ * and their low bits follow the input's, so neither alone is random.
+ */
 export function toSketch(signature: Uint32Array, bits: SketchBits, out: Uint8Array = new Uint8Array(sketchBytes(signature.length, bits)), offset = 0): Uint8Array {
   const perByte = 8 / bits
   const mask = (1 << bits) - 1
   for (let i = 0; i < signature.length; i++) {
     const byte = offset + Math.floor(i / perByte)
     const shift = (i % perByte) * bits
-    out[byte] = (out[byte] & ~(mask << shift)) | ((signature[i] & mask) << shift)
+    out[byte] = (out[byte] & ~(mask << shift)) | ((mix32(signature[i]) & mask) << shift)
   }
   return out
 }

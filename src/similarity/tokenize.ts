@@ -22,6 +22,11 @@ export function tokenize(text: string): string[] {
   return normalizeText(text).match(tokenPattern) ?? []
 }
 
+/** Words of a text already passed through {@link normalizeText} (saves a second NFKC pass). */
+export function wordsOfNormalized(normalized: string): string[] {
+  return normalized.match(tokenPattern) ?? []
+}
+
 /**
  * The words of a text joined by single spaces: the form two texts are
  * compared in when case, punctuation and spacing should not count.
@@ -35,5 +40,10 @@ export function foldText(text: string): string {
  * space, trimmed: two copies hash the same however they were wrapped.
  */
 export function normalizeBody(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, ' ').trim()
+  return collapseSpace(text.normalize('NFKC'))
+}
+
+/** {@link normalizeBody} for a text already in NFKC. */
+export function collapseSpace(nfkc: string): string {
+  return nfkc.replace(/\s+/gu, ' ').trim()
 }
