@@ -130,7 +130,7 @@ describe('decruft check: figures', () => {
       expect(run.stdout).toMatch(new RegExp(`\\b${category}/`))
     }
     const json = checkJson(['samples/seed-witkoff.txt']).report
-    expect(Object.keys(json.figures.boilerplate.byCategory).sort()).toEqual(['cookie', 'duplicate', 'newsletter', 'placeholder', 'related', 'teaser'])
+    expect(Object.keys(json.figures.boilerplate.byCategory)).toEqual(expect.arrayContaining(['cookie', 'duplicate', 'newsletter', 'placeholder', 'related', 'teaser']))
     const teaser = json.offenders.rules.find((r: {ruleId: string}) => r.ruleId === 'teaser/all-caps-headline')
     expect(seedLines[teaser.example.line - 1]).toBe(teaser.example.text)
     expect(teaser.example.file).toBe('samples/seed-witkoff.txt')
