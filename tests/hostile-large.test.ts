@@ -1,6 +1,6 @@
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {article, prng, writeBigRecord} from './helpers/generate.js'
 import {cleanRun, expectConservation, scratch} from './helpers/run.js'
 
@@ -9,6 +9,9 @@ import {cleanRun, expectConservation, scratch} from './helpers/run.js'
 let dir: string
 beforeAll(() => {
   dir = scratch('hostile-large')
+})
+afterAll(() => {
+  rmSync(dir, {recursive: true, force: true})
 })
 
 const paragraphsOf = (text: string) => text.split(/\n\n+/).filter((p) => p.trim() !== '')

@@ -80,8 +80,8 @@ export function expectConservation(run: CleanRun, options: {includeDropped?: boo
 }
 
 /** Start `decruft ...args` without waiting, for signal and pipe tests. */
-export function spawnDecruft(args: string[], options: {cwd?: string} = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd ?? ROOT, stdio: ['ignore', 'pipe', 'pipe']})
+export function spawnDecruft(args: string[], options: {cwd?: string; stdin?: boolean} = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], {cwd: options.cwd ?? ROOT, stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe']})
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
