@@ -3,6 +3,11 @@
  * (src/plugins/classify/weights.ts).
  *
  *   node build/bench/eval-train-classify.js [--set aeb,wcxb] [--out src/plugins/classify/weights.ts] [--data ../shared/eval]
+ *       [--pipeline news|none|both] [--model linear|mlp] [--holdout 0.25]
+ *
+ * Pages are parsed and run through the steps of the pipeline that come
+ * before classify-blocks, so the model learns from what it will see
+ * (`--pipeline both`: each page twice, raw and after those steps).
  *
  * A block's label: content when at least half of its word 4-grams occur in
  * the page's gold text (blocks of fewer than 4 words: when they are a whole
@@ -17,6 +22,9 @@ import {recordToArticle, type ArticleRecord} from '../src/article/index.js'
 import {blocksOf} from '../src/plugins/classify-blocks.js'
 import {FEATURE_COUNT, FEATURES, featureMatrix, findAnchor, measureBlocks, type BlockStats} from '../src/plugins/classify/features.js'
 import {articleSpan, predict, STAGE2_COUNT, STAGE2_FEATURES, stage2Matrix, type BlockModel, type LinearModel, type MlpModel} from '../src/plugins/classify/model.js'
+import {unified} from 'unified'
+import {loadPipeline} from '../src/pipeline/index.js'
+import {loadPlugin} from './lib/eval-pipeline.js'
 import {readSet, SETS} from './lib/eval-run.js'
 
 const {values} = parseArgs({
@@ -30,7 +38,8 @@ const {values} = parseArgs({
     epochs: {type: 'string', default: '30'},
     holdout: {type: 'string', default: '0'},
     seed: {type: 'string', default: '1'},
-    'page-weight': {type: 'boolean', default: false}
+    'page-weight': {type: 'boolean', default: true},
+    pipeline: {type: 'string', default: 'both'}
   }
 })
 
@@ -299,6 +308,17 @@ function accuracy(p: Float64Array, y: Uint8Array, w: Float64Array): string {
 async function main() {
   const lambda = Number(values.lambda)
   const pages: Page[] = []
+  // Train on what classify-blocks sees in the pipeline: the trees after the steps before it.
+  const before = unified()
+  const processors = values.pipeline === 'both' ? [unified().freeze(), before] : [before]
+  if (values.pipeline !== 'none') {
+    const file = path.resolve('pipelines', `${values.pipeline === 'both' ? 'news' : values.pipeline}.yaml`)
+    const steps = loadPipeline(file).steps
+    const at = steps.findIndex((s) => s.name === 'classify-blocks')
+    for (const step of steps.slice(0, at < 0 ? steps.length : at)) before.use(await loadPlugin(step.name), step.options)
+    console.log(`features after: ${steps.slice(0, at).map((s) => s.name).join(', ') || '(parse only)'}`)
+  }
+  before.freeze()
   for (const name of values.set.split(',').filter(Boolean)) {
     const set = SETS[name]
     if (!set) throw new Error(`unknown set ${name}`)
@@ -308,21 +328,24 @@ async function main() {
       delete input.gold
       delete input.with
       delete input.without
-      const {file, tree} = recordToArticle(input)
-      const blocks = blocksOf(tree)
-      if (blocks.length === 0) continue
-      const {stats, language, stopwords} = measureBlocks(blocks)
-      const anchor = findAnchor(stats, file.data.decruft?.title)
-      const x1 = featureMatrix(stats, anchor, language !== undefined)
-      const labels = labelPage(stats, blocks.map((b) => b.text), gold)
-      const weights = Float64Array.from(stats, (s) => Math.sqrt(1 + s.words))
-      if (values['page-weight']) {
-        // Every page weighs the same (the metric averages over pages).
-        let sum = 0
-        for (const v of weights) sum += v
-        for (let i = 0; i < weights.length; i++) weights[i] *= 1000 / sum
+      for (const processor of processors) {
+        const {file, tree} = recordToArticle(input)
+        processor.runSync(tree, file)
+        const blocks = blocksOf(tree)
+        if (blocks.length === 0) continue
+        const {stats, language, stopwords} = measureBlocks(blocks)
+        const anchor = findAnchor(stats, file.data.decruft?.title)
+        const x1 = featureMatrix(stats, anchor, language !== undefined)
+        const labels = labelPage(stats, blocks.map((b) => b.text), gold)
+        const weights = Float64Array.from(stats, (s) => Math.sqrt(1 + s.words))
+        if (values['page-weight']) {
+          // Every page weighs the same (the metric averages over pages).
+          let sum = 0
+          for (const v of weights) sum += v
+          for (let i = 0; i < weights.length; i++) weights[i] *= 1000 / sum
+        }
+        pages.push({stats, stopwords, title: file.data.decruft?.title, x1, labels, weights})
       }
-      pages.push({stats, stopwords, title: file.data.decruft?.title, x1, labels, weights})
     }
   }
   const rand = prng(Number(values.seed) + 7)
