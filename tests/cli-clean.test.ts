@@ -39,7 +39,7 @@ describe('decruft clean', () => {
     const input = path.join(dir, 'fields.jsonl')
     const lines = [{id: 'c', content: seed}, {id: 'b', body: seed}, {id: 'm', maintext: seed}, {id: 'x', article: seed}]
     writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
-    const run = decruft(['clean', input, '-j', '1'])
+    const run = decruft(['clean', input, '--dedup', 'off', '-j', '1'])
     expect(parseLines(run.stdout).map((r) => [r.id, r.text])).toEqual([
       ['c', expectedBody],
       ['b', expectedBody],
@@ -57,7 +57,7 @@ describe('decruft clean', () => {
     mkdirSync(path.dirname(gz), {recursive: true})
     writeFileSync(array, JSON.stringify([{id: 'arr1', text: seed}, {id: 'arr2', text: seed}]))
     writeFileSync(gz, gzipSync(JSON.stringify({id: 'gz1', text: seed}) + '\n'))
-    const run = decruft(['clean', sub, '-j', '1'])
+    const run = decruft(['clean', sub, '--dedup', 'off', '-j', '1'])
     expect(parseLines(run.stdout).map((r) => r.id)).toEqual(['arr1', 'arr2', 'gz1'])
     const stdin = decruft(['clean', '-', '-j', '1'], {input: JSON.stringify({id: 's', text: seed}) + '\n'})
     expect(parseLines(stdin.stdout)[0]).toMatchObject({id: 's', text: expectedBody})
@@ -69,7 +69,7 @@ describe('decruft clean', () => {
     const input = path.join(dir, 'two.jsonl')
     writeFileSync(input, [{id: 'first', text: seed}, {id: 'second', text: seed}].map((l) => JSON.stringify(l)).join('\n'))
     const out = path.join(dir, 'out-dir')
-    const run = decruft(['clean', input, '-o', out + '/', '--output-format', 'markdown', '-j', '1', '-q'])
+    const run = decruft(['clean', input, '-o', out + '/', '--output-format', 'markdown', '--dedup', 'off', '-j', '1', '-q'])
     expect(run.code).toBe(0)
     expect(readdirSync(out).sort()).toEqual(['first.md', 'second.md'])
     expect(readFileSync(path.join(out, 'first.md'), 'utf8')).toContain(`# ${expectedTitle}`)
