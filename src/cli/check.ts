@@ -12,11 +12,12 @@ import type {ArticleOutput} from '../stream/process.js'
 import {formatOf} from '../stream/read-inputs.js'
 import {readLines} from '../stream/read-lines.js'
 import {setupDedup} from './dedup-setup.js'
+import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 import {CliError, EXIT} from './errors.js'
 import {inputOptions, positiveInt} from './options.js'
 import {pipelineOrExit, runClean} from './run-clean.js'
 
-interface CheckFlags extends ThresholdSettings {
+interface CheckFlags extends ThresholdSettings, SiteModelFlags {
   format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
   textField?: string
   pipeline: string
@@ -75,7 +76,7 @@ export function checkCommand(): Command {
   const command = new Command('check')
     .description('measure boilerplate, duplicates, bad records and encoding trouble in a corpus; fail when a threshold is exceeded')
     .argument('[inputs...]', 'files, directories or - for stdin (.jsonl, .json, .txt, .md, optionally .gz)', ['-'])
-  for (const option of inputOptions()) command.addOption(option)
+  for (const option of [...inputOptions(), ...siteModelOptions()]) command.addOption(option)
   return command
     .addOption(new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt))
     .option('--no-dedup', 'skip corpus dedup (duplicate figures become n/a)')
@@ -137,7 +138,8 @@ function version(): string {
 
 async function check(inputs: string[], flags: CheckFlags): Promise<number> {
   const plan = planReports(flags.reportFormat, flags.report)
-  const pipeline = pipelineOrExit(flags.pipeline)
+  const read = {format: flags.format, maxLineBytes: flags.maxLineBytes, textField: flags.textField}
+  const {pipeline, stepOptions} = await siteModelSetup(flags, inputs, pipelineOrExit(flags.pipeline), read)
   let thresholds
   try {
     thresholds = resolveThresholds(flags, pipeline.check ?? {})
@@ -163,7 +165,7 @@ async function check(inputs: string[], flags: CheckFlags): Promise<number> {
   try {
     const stages = dedup?.stage ? [dedup.stage] : []
     const run = await runClean(
-      {...flags, inputs, rejects: rejectsFile, strict: false, stages, spool: dedup?.spool, signer: dedup?.signer},
+      {...flags, inputs, rejects: rejectsFile, strict: false, stages, stepOptions, spool: dedup?.spool, signer: dedup?.signer},
       pipeline,
       async (article) => measure.add({kind: 'article', ...article})
     )
