@@ -78,6 +78,9 @@ export function recordToArticle(record: ArticleRecord, source?: SourceRef, optio
     if (title !== undefined) {
       data.title = title
       data.titleSource = 'text'
+      // As for a title field: a body that opens by repeating it does not keep the copy
+      // (so cleaning the output again, title as a field, changes nothing).
+      dropRepeatedTitle(tree, title)
     }
   }
   return {file, tree}

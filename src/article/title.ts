@@ -37,15 +37,18 @@ export function detectTitle(tree: Root, options: DetectTitleOptions = {}): strin
 }
 
 /**
- * Remove a leading block that repeats the record's own title (scraped page
+ * Remove the leading blocks that repeat the record's own title (scraped page
  * text often starts with it). Comparison ignores case, spacing and punctuation.
  */
 export function dropRepeatedTitle(tree: Root, title: string): boolean {
-  const first = tree.children[0]
-  if (!first || first.type !== 'paragraph') return false
-  if (fold(toString(first)) !== fold(title)) return false
-  tree.children.shift()
-  return true
+  const folded = fold(title)
+  let dropped = false
+  // Every leading copy: leaving one would make it the title of a second cleaning.
+  for (let first = tree.children[0]; first && first.type === 'paragraph' && fold(toString(first)) === folded; first = tree.children[0]) {
+    tree.children.shift()
+    dropped = true
+  }
+  return dropped
 }
 
 function fold(text: string): string {

@@ -3,6 +3,7 @@ import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {
   decruftMessages,
+  dropRepeatedTitle,
   isRemoval,
   recordToArticle,
   toMarkdown,
@@ -73,6 +74,9 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
       const {file, tree} = recordToArticle(record, source, options)
       processor.runSync(tree, file)
       const data = file.data.decruft!
+      // Cleaning may bring a copy of the title to the top of the body: drop it as the
+      // parser would have, so that cleaning the output again changes nothing.
+      if (data.title !== undefined && data.format !== 'markdown') dropRepeatedTitle(tree, data.title)
       const text = data.format === 'markdown' ? toMarkdown(tree) : toText(tree)
       const messages = decruftMessages(file).map(toRemovalRecord)
       const removed: Record<string, number> = {}
