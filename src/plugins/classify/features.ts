@@ -340,26 +340,64 @@ function isContent(token: string, stop: ReadonlySet<string> | undefined): boolea
   return !(c >= 48 && c <= 57)
 }
 
+/** Blocks that count as the article's core: at least this probability and word count. */
+const CORE_P = 0.7
+const CORE_WORDS = 8
+/** Most consecutive non-core blocks the core may step over. */
+const CORE_GAP = 2
+
+/**
+ * The article's core: starting from the block with the most content mass
+ * (`p × words`), the strong blocks reachable without stepping over more than
+ * `CORE_GAP` weaker blocks in a row. Related-story teasers after a break in
+ * the article are left out even when they read as prose.
+ */
+export function articleCore(stats: readonly BlockStats[], p: Float64Array): Uint8Array {
+  const n = stats.length
+  const core = new Uint8Array(n)
+  let seed = -1
+  let best = 0
+  for (let i = 0; i < n; i++) {
+    const mass = p[i] * stats[i].words
+    if (mass > best) {
+      best = mass
+      seed = i
+    }
+  }
+  if (seed < 0) return core
+  core[seed] = 1
+  const strong = (i: number) => p[i] >= CORE_P && stats[i].words >= CORE_WORDS
+  for (const step of [-1, 1]) {
+    let gap = 0
+    for (let i = seed + step; i >= 0 && i < n; i += step) {
+      if (strong(i)) {
+        core[i] = 1
+        gap = 0
+      } else if (++gap > CORE_GAP) break
+    }
+  }
+  return core
+}
+
 /**
  * Topic cohesion: for every block, the share of its distinct content words
- * that also occur in another block of the article's core (blocks with
- * `p >= 0.7` and at least 8 words), and the share that occur in the title.
- * Related-story teasers and other chrome talk about something else.
+ * that also occur in another block of the article's core (see
+ * {@link articleCore}), and the share that occur in the title. Related-story
+ * teasers and other chrome talk about something else.
  */
 export function cohesion(
   stats: readonly BlockStats[],
   p: Float64Array,
   stop: ReadonlySet<string> | undefined,
   title: string | undefined
-): {topic: Float64Array; title: Float64Array} {
+): {topic: Float64Array; title: Float64Array; core: Uint8Array} {
   const n = stats.length
-  const core = new Uint8Array(n)
+  const core = articleCore(stats, p)
   // Document frequency over core blocks; `seen` holds the last block that counted a word.
   const df = new Map<string, number>()
   const seen = new Map<string, number>()
   for (let i = 0; i < n; i++) {
-    if (p[i] < 0.7 || stats[i].words < 8) continue
-    core[i] = 1
+    if (!core[i]) continue
     for (const t of stats[i].tokens) {
       if (seen.get(t) === i || !isContent(t, stop)) continue
       seen.set(t, i)
@@ -385,5 +423,5 @@ export function cohesion(
     topic[i] = distinct > 0 ? shared / distinct : 0
     inTitle[i] = distinct > 0 ? titled / distinct : 0
   }
-  return {topic, title: inTitle}
+  return {topic, title: inTitle, core}
 }

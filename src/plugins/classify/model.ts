@@ -133,7 +133,11 @@ export const STAGE2_FEATURES = [
   'segmentsAway',
   'topic',
   'titleWords',
-  'topicLong'
+  'topicLong',
+  'inCore',
+  'coreDistance',
+  'afterCore',
+  'beforeCore'
 ] as const
 
 /** Consecutive blocks below 0.5 that split the page into segments. */
@@ -189,6 +193,14 @@ export function stage2Matrix(
   }
   let main = 0
   for (let k = 1; k < segmentMass.length; k++) if (segmentMass[k] > segmentMass[main]) main = k
+  // Distance to the nearest core block, and whether the block lies before or after the core.
+  let coreFirst = -1
+  let coreLast = -1
+  for (let i = 0; i < n; i++) {
+    if (!topic.core[i]) continue
+    if (coreFirst < 0) coreFirst = i
+    coreLast = i
+  }
   const W = 6
   const [s0, s1] = span
   for (let i = 0; i < n; i++) {
@@ -230,6 +242,11 @@ export function stage2Matrix(
     x[row + c++] = topic.topic[i]
     x[row + c++] = topic.title[i]
     x[row + c++] = topic.topic[i] * Math.log1p(stats[i].words)
+    x[row + c++] = topic.core[i]
+    const away = coreFirst < 0 ? 0 : i < coreFirst ? coreFirst - i : i > coreLast ? i - coreLast : 0
+    x[row + c++] = Math.log1p(away)
+    x[row + c++] = coreLast >= 0 && i > coreLast ? 1 : 0
+    x[row + c++] = coreFirst >= 0 && i < coreFirst ? 1 : 0
   }
   return x
 }
