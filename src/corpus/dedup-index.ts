@@ -54,10 +54,10 @@ export interface ClusterRecord {
  * first document), never another member, so a chain A~B~C cannot pull an
  * unrelated C in through B. Only anchors go into the LSH band table.
  *
- * Memory per document with the defaults (128 permutations, 4-bit sketch, 10
- * bands): sketch 64 B, hash 8, seq 8, shingle count 4, length 4, anchor 4,
+ * Memory per document with the defaults (112 permutations, 4-bit sketch, 10
+ * bands): sketch 56 B, hash 8, seq 4, shingle count 4, length 4, anchor 4,
  * similarity 2, kind 1, id end offset 4 + the id's UTF-8 bytes, exact table
- * 5-11, band table ~10 × 8-10 for anchors only: about 190-200 B + id
+ * 5-11, band table ~10 × 7.5-9 for anchors only: about 180-190 B + id
  * (`bench/dedup-bench.ts` measures it); dates add 8 B once any is given.
  */
 export class DedupIndex {
@@ -73,7 +73,7 @@ export class DedupIndex {
   /** @internal */ readonly anchor = new Column(Uint32Array)
   /** @internal */ readonly similarity = new Column(Uint16Array)
   /** @internal */ readonly kind = new Column(Uint8Array)
-  /** @internal */ readonly seq = new Column(Float64Array)
+  /** @internal */ readonly seq = new Column(Uint32Array)
   /** @internal */ dates: Column<Float64Array> | undefined
   /** @internal */ readonly sketch: Column<Uint8Array>
   /** @internal */ bands = new BandTable()
@@ -101,6 +101,7 @@ export class DedupIndex {
     if (!(signature.minhash instanceof Uint32Array) || signature.minhash.length !== permutations)
       throw new RangeError(`dedup: signature of ${id} has ${signature.minhash?.length} values, the index uses ${permutations} permutations`)
     if (!/^[0-9a-f]{16}$/.test(signature.hash)) throw new RangeError(`dedup: signature hash of ${id} is not 16 hex digits`)
+    if (!Number.isInteger(seq) || seq < 0 || seq > 0xffffffff) throw new RangeError(`dedup: seq must be an integer in [0, 2^32), got ${seq}`)
     const doc = this.count
     if (doc > this.sessionStart && !(seq > this.seq.get(doc - 1))) throw new RangeError(`dedup: seq ${seq} after ${this.seq.get(doc - 1)}: documents must come in input order`)
     this.representatives = undefined

@@ -14,7 +14,7 @@
  * `idEnds` (u32), `hash` (2 × u32: high, low half), `shingles`, `length`,
  * `anchor` (u32), `similarity` (u16, /65535), `kind` (u8: 0 representative,
  * 1 exact, 2 near, 3 containment; bit 7 = was the representative when
- * saved), `seq` (f64), `dates` (f64 epoch ms, NaN = none; only when any
+ * saved), `seq` (u32), `dates` (f64 epoch ms, NaN = none; only when any
  * document had a date), `sketch` (b-bit MinHash, `permutations × sketchBits / 8`
  * bytes per document), `band.<g>.fp` (u16) / `band.<g>.doc` (u32, document + 1)
  * for each band-table generation, `exact` (u32 slots, document + 1).
@@ -194,7 +194,7 @@ function restore(index: DedupIndex, header: Header, sections: Map<string, Uint8A
     fill(index.dates, 'dates')
   }
   header.bands.forEach(([capacity, size], i) => {
-    if (capacity & (capacity - 1) || size > capacity) fail('corrupt dedup index (band table shape)')
+    if (!Number.isInteger(capacity) || capacity < 1 || size >= capacity) fail('corrupt dedup index (band table shape)')
     index.bands.generations.push({fingerprints: take(`band.${i}.fp`, Uint16Array, capacity), values: take(`band.${i}.doc`, Uint32Array, capacity), size})
   })
   const exact = sections.get('exact') ?? fail('corrupt dedup index (section exact missing)')
