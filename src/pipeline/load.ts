@@ -22,7 +22,17 @@ export class PipelineError extends Error {
 }
 
 /** Folder of the shipped pipelines (`pipelines/` at the package root). */
-export const PIPELINES_DIR = fileURLToPath(new URL('../../pipelines/', import.meta.url))
+export const PIPELINES_DIR = findPipelinesDir()
+
+// dist/pipeline/ in the package, build/src/pipeline/ for the bench build:
+// the shipped pipelines sit beside package.json either way.
+function findPipelinesDir(): string {
+  for (const up of ['../../pipelines/', '../../../pipelines/']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url))
+    if (existsSync(path.join(dir, 'news.yaml'))) return dir
+  }
+  return fileURLToPath(new URL('../../pipelines/', import.meta.url))
+}
 
 /** The pipeline used when none is given. */
 export const DEFAULT_PIPELINE = 'news'
