@@ -23,3 +23,28 @@ describe('pipeline files', () => {
     expect(() => validatePipeline({steps: ['polish']}, 'x.yaml')).toThrowError(/unknown step "polish"/)
   })
 })
+
+describe('extends', () => {
+  it('ci.yaml takes the news steps and adds thresholds', () => {
+    const ci = loadPipeline('ci')
+    expect(ci.steps).toEqual(loadPipeline('news').steps)
+    expect(ci.check?.maxBoilerplate).toBeDefined()
+    expect(ci.dedup?.mode).toBe('annotate')
+  })
+
+  it('resolves a relative parent and merges sections key by key', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'decruft-'))
+    writeFileSync(path.join(dir, 'base.yaml'), 'steps: [normalize]\ndedup: {mode: drop, keep: longest}\n')
+    writeFileSync(path.join(dir, 'child.yaml'), 'extends: ./base.yaml\ndedup: {mode: annotate}\n')
+    const child = loadPipeline(path.join(dir, 'child.yaml'))
+    expect(child.steps.map((s) => s.name)).toEqual(['normalize'])
+    expect(child.dedup).toEqual({mode: 'annotate', keep: 'longest'})
+  })
+
+  it('stops a cycle with a clear error', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'decruft-'))
+    writeFileSync(path.join(dir, 'a.yaml'), 'extends: ./b.yaml\n')
+    writeFileSync(path.join(dir, 'b.yaml'), 'extends: ./a.yaml\n')
+    expect(() => loadPipeline(path.join(dir, 'a.yaml'))).toThrowError(/cycle/)
+  })
+})

@@ -65,12 +65,44 @@ export function loadPipeline(nameOrPath: string = DEFAULT_PIPELINE): Pipeline {
   return validatePipeline(data, file)
 }
 
+/** How deep `extends` may chain before it is taken for a cycle. */
+const MAX_EXTENDS = 8
+
 /** Validate pipeline data (already parsed); errors name the source, the key and what was expected. */
-export function validatePipeline(data: unknown, source = '<inline>'): Pipeline {
+export function validatePipeline(data: unknown, source = '<inline>', depth = 0): Pipeline {
   const parsed = pipelineSchema.safeParse(data)
   if (!parsed.success) throw new PipelineError(formatIssues(source, parsed.error.issues))
-  const steps = parsed.data.steps.map((entry, index) => toStep(entry, index, source))
-  return {...parsed.data, steps, source}
+  const {extends: parent, ...own} = parsed.data
+  const base = parent === undefined ? undefined : loadBase(parent, source, depth)
+  if (!own.steps && !base) throw new PipelineError(`${source}: steps: required (or extend a pipeline with "extends")`)
+  const steps = own.steps ? own.steps.map((entry, index) => toStep(entry, index, source)) : base!.steps
+  // Sections merge key by key over the base: a CI file can extend news and add thresholds.
+  return {
+    ...base,
+    ...own,
+    dedup: merge(base?.dedup, own.dedup),
+    drop: merge(base?.drop, own.drop),
+    check: merge(base?.check, own.check),
+    steps,
+    source
+  }
+}
+
+function loadBase(parent: string, source: string, depth: number): Pipeline {
+  if (depth >= MAX_EXTENDS) throw new PipelineError(`${source}: extends: more than ${MAX_EXTENDS} levels (a cycle?)`)
+  const relative = /[\\/]|\.(ya?ml|json)$/i.test(parent) && source !== '<inline>' ? path.resolve(path.dirname(source), parent) : parent
+  const file = resolvePipeline(relative)
+  let data: unknown
+  try {
+    data = parseYaml(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new PipelineError(`${source}: extends: cannot read ${file}: ${(error as Error).message}`)
+  }
+  return validatePipeline(data, file, depth + 1)
+}
+
+function merge<T extends object>(base: T | undefined, own: T | undefined): T | undefined {
+  return base || own ? ({...base, ...own} as T) : undefined
 }
 
 function toStep(entry: string | Record<string, unknown>, index: number, source: string): Step {

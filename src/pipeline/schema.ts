@@ -79,7 +79,9 @@ const thresholdsSchema = z.strictObject({
 export const pipelineSchema = z.strictObject({
   version: z.literal(1).optional(),
   description: z.string().optional(),
-  steps: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])),
+  /** A shipped pipeline name or a path (relative to this file) whose settings this one starts from. */
+  extends: z.string().optional(),
+  steps: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).optional(),
   dedup: dedupSchema.optional(),
   drop: z
     .strictObject({
