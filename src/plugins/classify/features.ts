@@ -36,6 +36,8 @@ export interface BlockStats {
   yearLike: boolean
   lines: number
   group: number
+  /** Of the lines after the first (merged hard-wrapped blocks), the share starting with a capital: lists, not prose. */
+  lineCaps: number
   /** How many blocks of the page have exactly this text. */
   repeats: number
   /** Lower-cased tokens (kept for the language guess and the title anchor). */
@@ -82,10 +84,19 @@ export function measureBlocks(
     }
     let digits = 0
     let commas = 0
+    let breaks = 0
+    let capsAfterBreak = 0
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
       if (c >= 48 && c <= 57) digits++
       else if (c === 44 || c === 59 || c === 0xff0c || c === 0x3001) commas++
+      else if (c === 10 && i + 1 < text.length) {
+        breaks++
+        let j = i + 1
+        while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++
+        const next = text[j]
+        if (next !== undefined && next !== next.toLowerCase()) capsAfterBreak++
+      }
     }
     const trimmed = text.trimEnd()
     seen.set(text, (seen.get(text) ?? 0) + 1)
@@ -105,6 +116,7 @@ export function measureBlocks(
       timeLike: words <= 12 && digits > 0 && TIME_OF_DAY.test(text),
       yearLike: words <= 12 && digits > 0 && YEAR.test(text),
       lines: block.lines,
+      lineCaps: breaks > 0 ? capsAfterBreak / breaks : 0,
       group: block.group,
       repeats: 0,
       tokens
@@ -186,7 +198,8 @@ export const FEATURES = [
   'colonShort',
   'windowTime',
   'relWords',
-  'topBlock'
+  'topBlock',
+  'lineCaps'
 ] as const
 
 export const FEATURE_COUNT = FEATURES.length
@@ -311,6 +324,7 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     x[row + c++] = (times[whi] - times[wlo] - (s.timeLike ? 1 : 0)) / Math.max(1, whi - wlo - 1)
     x[row + c++] = s.words / maxWords
     x[row + c++] = s.words >= maxWords * 0.5 && s.words >= 15 ? 1 : 0
+    x[row + c++] = s.lineCaps
   }
   return x
 }
