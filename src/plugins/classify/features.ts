@@ -48,11 +48,23 @@ const TOKEN = /[\p{L}\p{N}_]+/gu
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Hangul}]/u
 /** Ends a sentence: . ! ? … optionally followed by closing quotes or brackets. */
 const TERMINAL = /[.!?…。！？]["'”’»)\]]*$|[.!?…]\s*["”’»]$|["”»]$/u
-const LINK_LIKE = /[»›→▶►|]|:\/\/|www\.|\.(?:com|org|net)\b|^(?:more|next|previous|prev|back)\b|\b(?:read|see|view|show|load) (?:more|all)\b/iu
+const LINK_WORDS = /\.(?:com|org|net)\b|^(?:more|next|previous|prev|back)\b|\b(?:read|see|view|show|load) (?:more|all)\b/u
 const LIST_MARKER = /^(?:[•·▪◦●■*–-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u
 const TIME_OF_DAY = /\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b/iu
 const YEAR = /\b(?:19|20)\d{2}\b/u
-const COPYRIGHT = /©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved/iu
+const COPYRIGHT_C = /\(c\)\s*\d{4}/u
+
+/** URLs, "read more", "next" (the block is lower-cased; link marks such as » are counted while scanning). */
+function linkLike(lower: string): boolean {
+  if (lower.includes('://') || lower.includes('www.')) return true
+  const cheap = lower.includes('.com') || lower.includes('.org') || lower.includes('.net') || lower.includes('more') || lower.includes(' all')
+  return (cheap || lower.startsWith('next') || lower.startsWith('prev') || lower.startsWith('back')) && LINK_WORDS.test(lower)
+}
+
+/** Copyright lines (the © sign is counted while scanning). */
+function copyright(lower: string): boolean {
+  return lower.includes('copyright') || lower.includes('all rights reserved') || (lower.includes('(c)') && COPYRIGHT_C.test(lower))
+}
 
 /** Measure every block; guesses the language when `language` is `undefined`. */
 export function measureBlocks(
@@ -63,40 +75,55 @@ export function measureBlocks(
   const seen = new Map<string, number>()
   for (const block of blocks) {
     const text = block.text
-    const raw = text.match(TOKEN) ?? []
-    const tokens = new Array<string>(raw.length)
+    const lower = text.toLowerCase()
+    // Lower-case once per block; tokens come out lower-cased.
+    const tokens = lower.match(TOKEN) ?? []
     let words = 0
-    let capitalised = 0
-    let letters = 0
-    let upper = 0
-    for (let i = 0; i < raw.length; i++) {
-      const token = raw[i]
-      const lower = token.toLowerCase()
-      tokens[i] = lower
+    for (const token of tokens) {
       // Scripts without spaces: count about two characters a word.
       words += token.length > 12 && CJK.test(token) ? Math.ceil(token.length / 2) : 1
-      const first = token[0]
-      if (first !== lower[0]) capitalised++
-      if (lower !== token) {
-        letters += token.length
-        if (token === token.toUpperCase()) upper += token.length
-      } else if (/\p{L}/u.test(first)) letters += token.length
     }
+    // One pass over the characters: digits, separators, capitals, link marks, line starts.
     let digits = 0
     let commas = 0
     let breaks = 0
     let capsAfterBreak = 0
+    let capitalised = 0
+    let cased = 0
+    let upper = 0
+    let linkMark = false
+    let copyMark = false
+    let inWord = false
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i)
-      if (c >= 48 && c <= 57) digits++
-      else if (c === 44 || c === 59 || c === 0xff0c || c === 0x3001) commas++
-      else if (c === 10 && i + 1 < text.length) {
-        breaks++
-        let j = i + 1
-        while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++
-        const next = text[j]
-        if (next !== undefined && next !== next.toLowerCase()) capsAfterBreak++
+      let letter = false
+      let isUpper = false
+      if (c < 128) {
+        if (c >= 65 && c <= 90) letter = isUpper = true
+        else if (c >= 97 && c <= 122) letter = true
+        else if (c >= 48 && c <= 57) digits++
+        else if (c === 44 || c === 59) commas++
+        else if (c === 124) linkMark = true
+        else if (c === 10 && i + 1 < text.length) {
+          breaks++
+          let j = i + 1
+          while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++
+          const next = text[j]
+          if (next !== undefined && next !== lower[j]) capsAfterBreak++
+        }
+      } else if (c === 0xbb || c === 0x203a || c === 0x2192 || c === 0x25b6 || c === 0x25ba) linkMark = true
+      else if (c === 0xa9) copyMark = true
+      else if (c === 0xff0c || c === 0x3001) commas++
+      else if (lower[i] !== text[i]) letter = isUpper = true
+      else if (text[i].toUpperCase() !== text[i]) letter = true
+      if (letter) {
+        cased++
+        if (isUpper) {
+          upper++
+          if (!inWord) capitalised++
+        }
       }
+      inWord = letter || (c >= 48 && c <= 57) || c === 95
     }
     const trimmed = text.trimEnd()
     seen.set(text, (seen.get(text) ?? 0) + 1)
@@ -109,10 +136,10 @@ export function measureBlocks(
       terminal: TERMINAL.test(trimmed),
       colon: trimmed.endsWith(':'),
       commas,
-      linkLike: text.length < 400 && LINK_LIKE.test(text),
-      allCaps: letters >= 4 && upper >= letters * 0.9,
+      linkLike: text.length < 400 && (linkMark || linkLike(lower)),
+      allCaps: cased >= 4 && upper >= cased * 0.9,
       listMarker: LIST_MARKER.test(text),
-      copyright: text.length < 400 && COPYRIGHT.test(text),
+      copyright: text.length < 400 && (copyMark || copyright(lower)),
       timeLike: words <= 12 && digits > 0 && TIME_OF_DAY.test(text),
       yearLike: words <= 12 && digits > 0 && YEAR.test(text),
       lines: block.lines,
@@ -137,7 +164,7 @@ export function measureBlocks(
 
 /** Tokens of the page's longer blocks, at most a few thousand, for the language guess. */
 function* sampleTokens(stats: readonly BlockStats[]): Generator<string> {
-  let budget = 3000
+  let budget = 1500
   for (const s of stats) {
     if (s.tokens.length < 8) continue
     for (const t of s.tokens) {
