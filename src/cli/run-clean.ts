@@ -147,11 +147,10 @@ function where(file: string, line: number): string {
 /** Yield from `source` until `signal` aborts, without waiting for a read that may never end. */
 async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   const iterator = source[Symbol.asyncIterator]()
-  const aborted = new Promise<'aborted'>((resolve) => signal.addEventListener('abort', () => resolve('aborted'), {once: true}))
   let finished = false
   try {
     while (!signal.aborted) {
-      const next = await Promise.race([iterator.next(), aborted])
+      const next = await nextOrAbort(iterator, signal)
       if (next === 'aborted') return
       if (next.done) {
         finished = true
@@ -163,6 +162,29 @@ async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): 
     // Close the readers in the background (a pending read finishes first).
     if (!finished) void iterator.return?.(undefined)?.catch(() => {})
   }
+}
+
+/**
+ * The iterator's next item, or 'aborted' when the signal fires first. The
+ * abort listener is removed every time: racing each read against one shared
+ * pending promise would keep every item read reachable from it (a leak that
+ * grows with the input).
+ */
+function nextOrAbort<T>(iterator: AsyncIterator<T>, signal: AbortSignal): Promise<IteratorResult<T> | 'aborted'> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve('aborted')
+    signal.addEventListener('abort', onAbort, {once: true})
+    iterator.next().then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(value)
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(error)
+      }
+    )
+  })
 }
 
 /**
