@@ -1,7 +1,10 @@
 import {Readable} from 'node:stream'
 import type {ArticleRecord} from './article/index.js'
 import {createCleaner, type CleanedArticle, type Cleaner, type CleanerOptions} from './pipeline/index.js'
-import {createExecutor, type WorkConfig} from './stream/executor.js'
+import {DedupIndex, type DedupOptions} from './corpus/dedup.js'
+import {DedupStage} from './stream/dedup-stage.js'
+import {createExecutor} from './stream/executor.js'
+import {fileSpool} from './stream/spool.js'
 import {runPipeline, type CorpusStage, type RunResult} from './stream/runner.js'
 import {readInputs} from './stream/read-inputs.js'
 import type {InputItem} from './stream/types.js'
@@ -31,7 +34,14 @@ export interface CleanStreamOptions extends CleanerOptions {
    * @default 1
    */
   concurrency?: number
-  /** Corpus stages (e.g. a dedup stage) run in input order after cleaning. */
+  /**
+   * Corpus dedup: an index to fill (say, one loaded with `DedupIndex.open`),
+   * or options for a new one. Duplicates come out with `status: 'duplicate'`
+   * and a `dedup` annotation; nothing is dropped from the stream.
+   * @default undefined (no corpus dedup)
+   */
+  dedup?: DedupIndex | DedupOptions
+  /** More corpus stages, run in input order after cleaning (and after dedup). */
   stages?: CorpusStage[]
   /** Stop reading when aborted. */
   signal?: AbortSignal
@@ -46,12 +56,18 @@ export async function* cleanStream(
   source: AsyncIterable<ArticleRecord | string> | Iterable<ArticleRecord | string> | Readable,
   options: CleanStreamOptions = {}
 ): AsyncGenerator<RunResult> {
-  const config: WorkConfig = {cleaner: {...options, stages: undefined, signal: undefined} as CleanerOptions}
-  const executor = createExecutor(config, options.concurrency ?? 1)
+  const {concurrency, dedup, stages, signal, ...cleaner} = options
+  const index = dedup === undefined ? undefined : dedup instanceof DedupIndex ? dedup : new DedupIndex(dedup)
+  const dedupStage = index ? new DedupStage(index) : undefined
+  const signer = index ? {shingleSize: index.options.shingleSize, permutations: index.options.permutations, seed: index.options.seed} : undefined
+  const spool = dedupStage?.deferred ? await fileSpool() : undefined
+  const executor = createExecutor({cleaner, signer}, concurrency ?? 1)
   try {
-    yield* runPipeline(toItems(source), {executor, stages: options.stages, signal: options.signal})
+    const all = dedupStage ? [dedupStage, ...(stages ?? [])] : stages
+    yield* runPipeline(toItems(source), {executor, stages: all, signal, spool})
   } finally {
     await executor.close()
+    await spool?.dispose()
   }
 }
 

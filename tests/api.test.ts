@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {Readable} from 'node:stream'
@@ -46,5 +47,25 @@ describe('library API', () => {
     const file = unified().use(remarkParse).use(normalize).use(stripBoilerplate).use(dedupeParagraphs).use(remarkStringify).processSync(markdown)
     expect(String(file)).toBe('# Title\n\nSome *real* text of the story.\n')
     expect(file.messages.map((m) => m.ruleId)).toEqual(['ad/label', 'duplicate/exact-paragraph'])
+  })
+})
+
+describe('cleanStream with corpus dedup', () => {
+  it('marks copies as duplicates of the first, with their cluster', async () => {
+    const records = [{id: 'a', text: seed}, {id: 'b', text: 'A different story about the harbour, the ferries and the storm that closed both for two days this week.'}, {id: 'c', text: seed}]
+    const out = []
+    for await (const result of cleanStream(records, {dedup: {}})) if (result.kind === 'article') out.push([result.id, result.status, result.dedup?.cluster])
+    expect(out).toEqual([
+      ['a', 'kept', 'a'],
+      ['b', 'kept', 'b'],
+      ['c', 'duplicate', 'a']
+    ])
+  })
+
+  it('the library example runs and lists the rules that fired', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'examples/library/clean-corpus.mjs'), path.join(ROOT, 'samples/seed-witkoff.txt')], {encoding: 'utf8', cwd: ROOT})
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^1 kept, 0 duplicates/)
+    expect(run.stdout).toMatch(/2 {2}teaser\/all-caps-headline/)
   })
 })
