@@ -3,7 +3,6 @@ import {readdir, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Readable, Transform} from 'node:stream'
 import {createGunzip} from 'node:zlib'
-import {streamArray} from 'stream-json/streamers/stream-array.js'
 import type {ArticleRecord} from '../article/index.js'
 import {readLines} from './read-lines.js'
 import type {InputFormat, InputItem} from './types.js'
@@ -151,7 +150,14 @@ async function* readStream(
 ): AsyncGenerator<InputItem> {
   let source: AsyncIterable<Uint8Array> = stream
   if (format === 'auto') {
-    const sniffed = await sniff(stream)
+    let sniffed
+    try {
+      sniffed = await sniff(stream)
+    } catch (error) {
+      // E.g. gzip on stdin that breaks before the first record.
+      yield reject(file, 1, `read failed: ${describeFsError(error)}`)
+      return
+    }
     format = sniffed.format
     source = sniffed.source
   }
@@ -193,35 +199,139 @@ async function* readJsonl(source: AsyncIterable<Uint8Array>, file: string, optio
   if (items === 0) yield reject(file, 0, file === '-' ? 'empty input: no records' : 'empty file: no records')
 }
 
+/**
+ * Read a JSON array one element at a time: a byte scanner finds where each
+ * top-level element starts and ends (tracking strings and nesting), and each
+ * element is parsed on its own. Memory holds one element, never the array; a
+ * bad element is one reject and the scan goes on with the next; an array cut
+ * off (or left unbalanced) ends in one reject naming the record where it broke.
+ */
 async function* readJsonArray(source: AsyncIterable<Uint8Array>, file: string, options: ReadInputsOptions): AsyncGenerator<InputItem> {
-  const parser = streamArray.withParserAsStream()
-  let content = false
-  const feed = (async () => {
-    try {
-      for await (const chunk of source) {
-        if (!content) content = chunk.some((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09)
-        if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve))
-      }
-      parser.end()
-    } catch (error) {
-      parser.destroy(error as Error)
-    }
-  })()
+  const max = options.maxLineBytes ?? 64 * 1024 * 1024
+  const decoder = new TextDecoder('utf-8', {fatal: true})
+  let phase: 'before' | 'inside' | 'after' = 'before'
+  let depth = 0
+  let inString = false
+  let escaped = false
+  let parts: Uint8Array[] = []
+  let size = 0
+  let inElement = false
+  let overflow = false
   let index = 0
+  let first = true
+  let trailing = false
+
+  const element = (): InputItem | undefined => {
+    if (!inElement) return undefined
+    index++
+    inElement = false
+    const bytes = parts.length === 1 ? parts[0] : Buffer.concat(parts, size)
+    parts = []
+    size = 0
+    if (overflow) {
+      overflow = false
+      return reject(file, index, `record ${index} is longer than ${max} bytes`)
+    }
+    let text: string
+    try {
+      text = decoder.decode(bytes)
+    } catch {
+      return reject(file, index, `record ${index}: invalid UTF-8`, Buffer.from(bytes).toString('utf8'))
+    }
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch (error) {
+      return reject(file, index, `record ${index}: malformed JSON: ${shortError(error)}`, text)
+    }
+    if (!isRecord(value)) return reject(file, index, `record ${index}: expected a JSON object, got ${kindOf(value)}`, text)
+    return checked(value, {file, line: index}, options, text)
+  }
+  const keep = (chunk: Uint8Array, from: number, to: number) => {
+    if (to <= from || overflow) return
+    if (size + (to - from) > max) {
+      overflow = true
+      parts = []
+      size = 0
+      return
+    }
+    parts.push(chunk.slice(from, to))
+    size += to - from
+  }
+
   try {
-    for await (const item of parser as AsyncIterable<{key: number; value: unknown}>) {
-      index = item.key + 1
-      const source = {file, line: index}
-      if (isRecord(item.value)) yield checked(item.value, source, options)
-      else yield reject(file, index, `record ${index}: expected a JSON object, got ${kindOf(item.value)}`, safeJson(item.value))
+    for await (let chunk of source) {
+      if (first) {
+        first = false
+        if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
+      }
+      let start = inElement ? 0 : -1
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i]
+        if (inString) {
+          if (escaped) escaped = false
+          else if (b === 0x5c) escaped = true
+          else if (b === 0x22) inString = false
+          continue
+        }
+        const space = b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
+        if (phase === 'before') {
+          if (space) continue
+          if (b !== 0x5b) {
+            yield reject(file, 0, 'not a JSON array (a .json input holds an array of records)')
+            return
+          }
+          phase = 'inside'
+          continue
+        }
+        if (phase === 'after') {
+          if (!space) trailing = true
+          continue
+        }
+        if (depth === 0) {
+          if (space) continue
+          if (b === 0x2c || b === 0x5d) {
+            // `,` or `]` ends the element at top level.
+            if (inElement) {
+              keep(chunk, start, i)
+              const item = element()
+              if (item) yield item
+            } else if (b === 0x2c || index > 0) {
+              yield reject(file, index + 1, `record ${index + 1}: missing (an empty element between commas)`)
+              index++
+            }
+            start = -1
+            if (b === 0x5d) phase = 'after'
+            continue
+          }
+          if (!inElement) {
+            inElement = true
+            start = i
+          }
+        }
+        if (b === 0x22) inString = true
+        else if (b === 0x7b || b === 0x5b) depth++
+        else if (b === 0x7d || b === 0x5d) depth--
+        if (depth < 0) depth = 0
+      }
+      if (inElement && start !== -1) keep(chunk, Math.max(0, start), chunk.length)
+      else if (inElement) keep(chunk, 0, chunk.length)
     }
   } catch (error) {
-    // JSON has no line to resynchronise on: the records before the break are
-    // kept, the rest of the file is one reject.
-    if (!content && index === 0) yield reject(file, 0, file === '-' ? 'empty input: no records' : 'empty file: no records')
-    else yield reject(file, index + 1, `JSON array broken at record ${index + 1} (${index} read before it): ${shortError(error)}`)
+    yield reject(file, index + 1, `read failed after record ${index}: ${describeFsError(error)}`)
+    return
   }
-  await feed
+  if (phase === 'before') {
+    yield reject(file, 0, file === '-' ? 'empty input: no records' : 'empty file: no records')
+    return
+  }
+  if (phase === 'inside') {
+    // Cut off: what was read before the break is kept; the break is one reject.
+    const what = inElement ? `JSON array broken at record ${index + 1} (${index} read before it): cut off inside it` : `JSON array broken after record ${index} (${index} read before it): no closing ]`
+    yield reject(file, index + 1, what)
+    return
+  }
+  if (trailing) yield reject(file, index + 1, `data after the end of the JSON array (${index} records read)`)
 }
 
 async function* readWhole(
