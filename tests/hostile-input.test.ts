@@ -68,6 +68,31 @@ describe('hostile input', () => {
     expect(run.summary).toMatchObject({in: 3, kept: 2, rejected: 1})
   })
 
+  it('a bad element early in a big JSON array: that record rejected, every other one kept, the run finishes', () => {
+    const records = Array.from({length: 3000}, (_, i) => JSON.stringify({id: `big${i}`, text: article(random, 2)}))
+    records.splice(2, 0, '{"id": "broken" "text": "missing colon"}')
+    records.splice(10, 0, '"a string, not a record"')
+    const f = file('broken-early.json', `[${records.join(',\n')}]`)
+    const run = hostile(f)
+    expect(run.records.map((r) => r.id)).toEqual(Array.from({length: 3000}, (_, i) => `big${i}`))
+    expect(run.rejects.map((r) => [r.file, r.line])).toEqual([
+      [f, 3],
+      [f, 11]
+    ])
+    expect(run.rejects[0].error).toMatch(/record 3: malformed JSON/)
+    expect(run.rejects[0].raw).toBe('{"id": "broken" "text": "missing colon"}')
+    expect(run.summary).toMatchObject({in: 3002, kept: 3000, rejected: 2})
+  })
+
+  it('truncated gzip on stdin: one reject, exit 0, no crash', () => {
+    const gz = gzipSync(Array.from({length: 50}, (_, i) => good(`z${i}`)).join('\n') + '\n')
+    const run = cleanRun(dir, ['-', '-j', '1', '--dedup', 'off'], {input: gz.subarray(0, 12)})
+    expect(run.code).toBe(0)
+    expectConservation(run)
+    expect(run.rejects).toMatchObject([{file: '-', line: 1}])
+    expect(run.rejects[0].error).toMatch(/read failed: corrupt gzip data|unexpected end of file/)
+  })
+
   it('invalid UTF-8 in a JSONL line: that line rejected, the others kept', () => {
     const bad = Buffer.concat([Buffer.from('{"id":"bad","text":"caf'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}\n')])
     const f = file('invalid-utf8.jsonl', Buffer.concat([Buffer.from(good('a') + '\n'), bad, Buffer.from(good('c') + '\n')]))
