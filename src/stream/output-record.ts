@@ -14,8 +14,10 @@ export interface OutputRecordOptions {
 export function toOutputRecord(article: ArticleOutput, options: OutputRecordOptions = {}): ArticleRecord {
   // Spread copies own keys as data, so a "__proto__" key stays a plain field.
   const out: ArticleRecord = {...article.record}
-  out.text = article.text
-  if (article.title !== undefined) out.title = article.title
+  // Records read by decruft are already repaired; records handed in through the
+  // API may still hold lone surrogates: never write those out.
+  out.text = wellFormed(article.text)
+  if (article.title !== undefined) out.title = wellFormed(article.title)
   const removals = article.messages.filter((m) => m.category !== 'normalize').length
   const info: Record<string, unknown> = {status: article.status, removals, removed: article.removed}
   if (article.dropReason) info.reason = article.dropReason
@@ -35,4 +37,9 @@ export function toRejectRecord(reject: RejectOutput): ArticleRecord {
   const out: ArticleRecord = {file: reject.source.file, line: reject.source.line, error: reject.error}
   if (reject.raw !== undefined) out.raw = reject.raw
   return out
+}
+
+function wellFormed(text: string): string {
+  const s = text as unknown as {isWellFormed(): boolean; toWellFormed(): string}
+  return s.isWellFormed() ? text : s.toWellFormed()
 }
