@@ -32,6 +32,9 @@ export function defaultConcurrency(): number {
   return availableParallelism()
 }
 
+/** Young generation of each worker thread, in MB (old generation is left to V8: one article may be large). */
+const WORKER_YOUNG_GENERATION_MB = 8
+
 /** Process batches on a pool of `threads` worker threads. */
 export function poolExecutor(config: WorkConfig, threads: number): Executor {
   const pool = new Piscina({
@@ -39,7 +42,10 @@ export function poolExecutor(config: WorkConfig, threads: number): Executor {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    workerData: config
+    workerData: config,
+    // A small young generation per thread: each worker's semi-spaces would
+    // otherwise grow to tens of MB, and peak RSS with them.
+    resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}
   })
   return {
     run: (batch) => pool.run(batch) as Promise<WorkResult[]>,
