@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdirSync, rmSync, symlinkSync, writeFileSync, chmodSync} from 'node:fs'
+import {chmodSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -292,6 +292,19 @@ describe('hostile input', () => {
     expect(byFile['d-fifo.jsonl']).toMatch(/not a regular file/)
     if (unreadable) expect(byFile['h-unreadable.jsonl']).toBe('permission denied')
     expect(run.rejects).toHaveLength(unreadable ? 4 : 3)
+  })
+
+  it('ids that look like paths never write outside the output directory', () => {
+    const ids = ['../../escape', '/etc/passwd-like', '..', '__proto__', 'a/../../b', 'C:\\windows\\x']
+    const f = file('path-ids.jsonl', ids.map((id) => JSON.stringify({id, text: article(random, 2)})).join('\n') + '\n')
+    const out = path.join(dir, 'by-id', 'out') + '/'
+    const run = decruft(['clean', f, '-o', out, '--output-format', 'text', '-j', '1', '--dedup', 'off'])
+    expect(run.code).toBe(0)
+    const written = readdirSync(out)
+    expect(written).toHaveLength(ids.length)
+    for (const name of written) expect(name).toMatch(/^[\p{L}\p{N}][\p{L}\p{N}._-]*\.txt$/u)
+    // Nothing appeared next to the output directory or above it.
+    expect(readdirSync(path.join(dir, 'by-id'))).toEqual(['out'])
   })
 
   it('a pipeline file with wrong types or unknown keys: exit 2 naming the file and the key', () => {
