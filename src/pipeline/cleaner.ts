@@ -68,39 +68,56 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
   const processor = buildProcessor(pipeline, options.stepOptions ?? {})
   const minWords = pipeline.drop?.minWords ?? 1
 
+  const clean = (record: ArticleRecord, source?: SourceRef): CleanedArticle => {
+    const {file, tree} = recordToArticle(record, source, options)
+    processor.runSync(tree, file)
+    const data = file.data.decruft!
+    // Cleaning may bring a copy of the title to the top of the body: drop it as the
+    // parser would have, so that cleaning the output again changes nothing.
+    if (data.title !== undefined && data.format !== 'markdown') dropRepeatedTitle(tree, data.title)
+    const text = data.format === 'markdown' ? toMarkdown(tree) : toText(tree)
+    const messages = decruftMessages(file).map(toRemovalRecord)
+    const removed: Record<string, number> = {}
+    let charsRemoved = 0
+    for (const message of messages) {
+      if (!isRemoval(message)) continue
+      removed[message.category] = (removed[message.category] ?? 0) + 1
+      charsRemoved += message.actual?.length ?? 0
+    }
+    const words = countWords(text)
+    const dropReason = words === 0 ? 'empty' : words < minWords ? 'too-short' : undefined
+    return {
+      id: data.id,
+      title: data.title,
+      text,
+      markdown: () => toMarkdown(tree),
+      status: dropReason ? 'dropped' : 'kept',
+      dropReason,
+      messages,
+      removed,
+      charsIn: String(file.value).length,
+      charsRemoved,
+      file,
+      tree
+    }
+  }
+
   return {
     pipeline,
     cleanRecord(record, source) {
-      const {file, tree} = recordToArticle(record, source, options)
-      processor.runSync(tree, file)
-      const data = file.data.decruft!
-      // Cleaning may bring a copy of the title to the top of the body: drop it as the
-      // parser would have, so that cleaning the output again changes nothing.
-      if (data.title !== undefined && data.format !== 'markdown') dropRepeatedTitle(tree, data.title)
-      const text = data.format === 'markdown' ? toMarkdown(tree) : toText(tree)
-      const messages = decruftMessages(file).map(toRemovalRecord)
-      const removed: Record<string, number> = {}
-      let charsRemoved = 0
-      for (const message of messages) {
-        if (!isRemoval(message)) continue
-        removed[message.category] = (removed[message.category] ?? 0) + 1
-        charsRemoved += message.actual?.length ?? 0
-      }
-      const words = countWords(text)
-      const dropReason = words === 0 ? 'empty' : words < minWords ? 'too-short' : undefined
-      return {
-        id: data.id,
-        title: data.title,
-        text,
-        markdown: () => toMarkdown(tree),
-        status: dropReason ? 'dropped' : 'kept',
-        dropReason,
-        messages,
-        removed,
-        charsIn: String(file.value).length,
-        charsRemoved,
-        file,
-        tree
+      // Every removal is a VFileMessage, an Error: V8 would capture a stack
+      // trace for each, which vfile-message then overwrites. Capturing none
+      // saves about a fifth of the cleaning time. A failure is cleaned again
+      // with stack traces on, so its error still says where it came from.
+      const limit = Error.stackTraceLimit
+      Error.stackTraceLimit = 0
+      try {
+        return clean(record, source)
+      } catch {
+        Error.stackTraceLimit = limit
+        return clean(record, source)
+      } finally {
+        Error.stackTraceLimit = limit
       }
     }
   }
