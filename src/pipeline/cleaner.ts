@@ -84,7 +84,8 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
       removed[message.category] = (removed[message.category] ?? 0) + 1
       charsRemoved += message.actual?.length ?? 0
     }
-    const words = countWords(text)
+    // Only whether there are none, or fewer than minWords, matters: stop counting there.
+    const words = countWords(text, Math.max(1, minWords))
     const dropReason = words === 0 ? 'empty' : words < minWords ? 'too-short' : undefined
     return {
       id: data.id,
@@ -131,7 +132,10 @@ function buildProcessor(pipeline: Pipeline, extra: Record<string, Record<string,
   return processor.freeze()
 }
 
-function countWords(text: string): number {
-  const match = text.match(/[\p{L}\p{N}]+/gu)
-  return match ? match.length : 0
+/** Words (runs of letters and digits) in `text`, counted up to `limit`. */
+function countWords(text: string, limit: number): number {
+  const word = /[\p{L}\p{N}]+/gu
+  let n = 0
+  while (n < limit && word.exec(text) !== null) n++
+  return n
 }
