@@ -102,13 +102,13 @@ async function best(label: string, key: string, script: string, args: (out: stri
 
 function table(rows: Row[]): string {
   const lines = [
-    '| run | articles/s | MB/s | wall s | CPU s | peak RSS MiB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |'
+    '| run | articles/s | MB/s | wall s | CPU s | articles per CPU s | peak RSS MiB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
   ]
   for (const row of rows) {
     const {seconds, cpuSeconds, peakRssMB} = row.run
     lines.push(
-      `| ${row.label} | ${fmt(row.articles / seconds)} | ${fmt(mb(row.bytes) / seconds, 1)} | ${fmt(seconds, 1)} | ${fmt(cpuSeconds, 1)} | ${fmt(peakRssMB)} |`
+      `| ${row.label} | ${fmt(row.articles / seconds)} | ${fmt(mb(row.bytes) / seconds, 1)} | ${fmt(seconds, 1)} | ${fmt(cpuSeconds, 1)} | ${fmt(row.articles / cpuSeconds)} | ${fmt(peakRssMB)} |`
     )
   }
   return lines.join('\n')
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
       '',
       `Corpus: ${fmt(corpus.articles)} articles, ${fmt(mb(corpus.bytes))} MB of JSONL${values.corpus ? ` (${values.corpus})` : `, generated with seed ${seed} from /work/shared/samples and the evaluation sets (cut to article size, words changed, paragraphs repeated, teasers and chrome tails added, ${fmt(corpus.copies)} copies of earlier articles)`}.`,
       '',
-      'Wall-clock throughput on input bytes; CPU s is user + system time of the whole process (all threads); peak RSS is the process maximum (worker threads included).' +
+      'Wall-clock throughput on input bytes; CPU s is user + system time of the whole process (all threads), and articles per CPU s is the figure that other load on the machine does not change (wall-clock ratios need idle cores: compare the load average above with the core count); peak RSS is the process maximum (worker threads included).' +
         (repeat > 1 ? ` Best of ${repeat} runs each.` : ''),
       '',
       main,
