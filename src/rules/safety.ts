@@ -1,4 +1,4 @@
-import {checkSync} from 'recheck'
+import {createRequire} from 'node:module'
 import {RuleError} from './compile.js'
 import type {Rule} from './types.js'
 
@@ -8,11 +8,20 @@ import type {Rule} from './types.js'
  * run it on user rules when a pipeline loads, and on built-in rules in tests.
  */
 export function checkRuleSafety(rule: Rule): void {
-  const result = checkSync(rule.pattern, 'iu', {timeout: 10_000})
+  const result = recheck().checkSync(rule.pattern, 'iu', {timeout: 10_000})
   if (result.status === 'safe') return
   const why =
     result.status === 'vulnerable'
       ? `may backtrack catastrophically (${result.complexity.type} time)${result.attack ? `, e.g. on "${result.attack.pattern}"` : ''}`
       : 'could not be proven safe from catastrophic backtracking'
   throw new RuleError(`rule "${rule.id}": pattern ${why}`, rule.id)
+}
+
+type Recheck = typeof import('recheck')
+let loaded: Recheck | undefined
+
+// Loaded on first use: every worker thread imports the rules, few check one.
+function recheck(): Recheck {
+  loaded ??= createRequire(import.meta.url)('recheck') as Recheck
+  return loaded
 }
