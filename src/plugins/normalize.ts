@@ -28,6 +28,8 @@ const ENTITY = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
 // C0 and C1 controls except tab, newline and carriage return.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+// Printable ASCII except `&` (entities), which no step below changes.
+const PLAIN = /^[\x20-\x25\x27-\x7E]*$/
 const NBSP = /[\u00A0\u2007\u202F]/g
 const SPACE_RUN = /[ \t\f\v\u1680\u2000-\u200A\u205F\u3000]{2,}|\t|[\u1680\u2000-\u200A\u205F\u3000]/g
 
@@ -68,6 +70,8 @@ export function normalizeText(
   input: string,
   options: {straighten?: boolean; decode?: boolean} = {}
 ): {value: string; changes: NormalizeChange[]} {
+  // Printable ASCII without `&` or double spaces has nothing any step changes.
+  if (PLAIN.test(input) && !input.includes('  ')) return {value: input, changes: []}
   const changes: NormalizeChange[] = []
   let value = input
   const step = (kind: NormalizeChange, next: string) => {
