@@ -104,9 +104,14 @@ function tailStart(
   matchTerminator: (text: string) => Rule | undefined,
   ratio: number
 ): {index: number; rule: Rule} | undefined {
+  // A repeated block counts once: dedupe-paragraphs removes the copy later,
+  // and a second pass over the clean text must find the same tail.
+  const seen = new Set<string>()
   const prose = texts.map((text) => {
     const words = countWords(text)
-    return words >= PROSE_WORDS ? words : 0
+    if (words < PROSE_WORDS || seen.has(text)) return 0
+    seen.add(text)
+    return words
   })
   let after = prose.reduce((a, b) => a + b, 0)
   let before = 0
