@@ -7,6 +7,7 @@
  */
 import {closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync} from 'node:fs'
 import path from 'node:path'
+import {rng} from './lib/random.js'
 
 /** Options for {@link generateCorpus}. */
 export interface CorpusOptions {
@@ -39,17 +40,6 @@ interface Source {
   lines: string[]
 }
 
-/** A small, fast, seeded generator (mulberry32): numbers in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const CHROME = [
   ['Related articles', 'You may also be interested in', 'Never Miss A Story', 'Sign up for our newsletter to get the latest news delivered to your inbox.'],
@@ -199,3 +189,5 @@ function swapWord(line: string, random: () => number, vocabulary: string[]): str
   if (end === -1) return line
   return line.slice(0, at + 1) + vocabulary[Math.floor(random() * vocabulary.length)] + line.slice(end)
 }
+
+export {rng}

@@ -4,18 +4,8 @@
  * teaser). Used by the dedup benchmark and tests; the same seed always gives
  * the same corpus on every platform.
  */
+import {rng} from './random.js'
 
-/** mulberry32: a tiny seeded PRNG, identical everywhere. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'an', 'or', 'el', 'us', 'ip', 'da', 'gro', 'bel', 'tor', 'min', 'qua']
 
@@ -68,3 +58,5 @@ export function reprint(random: () => number, paragraphs: readonly string[]): st
 export function teaser(paragraphs: readonly string[], share = 0.5): string[] {
   return [...paragraphs.slice(0, Math.max(1, Math.ceil(paragraphs.length * share))), 'Read the full article on our app.']
 }
+
+export {rng}

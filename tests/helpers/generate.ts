@@ -1,17 +1,7 @@
 import {createWriteStream} from 'node:fs'
 import {once} from 'node:events'
+import {rng as prng} from '../../bench/lib/random.js'
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 've', 'so', 'pi', 'da', 'ge', 'ho', 'ju', 'ly', 'fe', 'ba', 'ci', 'wo', 'zu', 'xe', 'an', 'el', 'or', 'us']
 
@@ -67,3 +57,5 @@ export async function writeBigRecord(file: string, id: string, bytes: number, se
   await once(out, 'finish')
   return {paragraphs}
 }
+
+export {prng}
