@@ -95,13 +95,41 @@ function buckets(rules: Rule[]): Bucket[] {
     list.push(rule)
     byMax.set(max, list)
   }
-  return [...byMax]
-    .sort((a, b) => a[0] - b[0])
-    .map(([maxLength, list]) => ({
-      maxLength,
-      rules: list,
-      regex: new RegExp(list.map((r) => `(${r.pattern})`).join('|'), 'iu')
-    }))
+  const out: Bucket[] = []
+  for (const [maxLength, list] of [...byMax].sort((a, b) => a[0] - b[0])) {
+    // Anchored rules share one regex that starts with ^, so it is tried at
+    // the first position only instead of at every position of the line.
+    const anchored = list.filter((rule) => isAnchored(rule.pattern))
+    const floating = list.filter((rule) => !isAnchored(rule.pattern))
+    if (anchored.length > 0) out.push({maxLength, rules: anchored, regex: combine(anchored, '^(?:', ')')})
+    if (floating.length > 0) out.push({maxLength, rules: floating, regex: combine(floating, '', '')})
+  }
+  return out
+}
+
+function combine(rules: Rule[], open: string, close: string): RegExp {
+  return new RegExp(open + rules.map((r) => `(${r.pattern})`).join('|') + close, 'iu')
+}
+
+/** Whether every top-level alternative of a pattern starts with `^`. */
+export function isAnchored(pattern: string): boolean {
+  let depth = 0
+  let inClass = false
+  let branchStart = true
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]
+    if (branchStart) {
+      if (char !== '^') return false
+      branchStart = false
+    }
+    if (char === '\\') i++
+    else if (inClass) inClass = char !== ']'
+    else if (char === '[') inClass = true
+    else if (char === '(') depth++
+    else if (char === ')') depth--
+    else if (char === '|' && depth === 0) branchStart = true
+  }
+  return !branchStart
 }
 
 function match(list: Bucket[], text: string): Rule | undefined {
