@@ -3,7 +3,9 @@
  * (src/plugins/classify/weights.ts).
  *
  *   node build/bench/eval-train-classify.js [--set aeb,wcxb] [--out src/plugins/classify/weights.ts] [--data ../shared/eval]
- *       [--pipeline news|none|both] [--model linear|mlp] [--holdout 0.25]
+ *       [--pipeline news|none|both] [--stages 2|3] [--exclude-fold k/n]
+ *
+ * `--out` ending in `.json` writes the model as JSON (for `eval --classify-model`). [--model linear|mlp] [--holdout 0.25]
  *
  * Pages are parsed and run through the steps of the pipeline that come
  * before classify-blocks, so the model learns from what it will see
@@ -25,7 +27,7 @@ import {articleSpan, predict, STAGE2_COUNT, STAGE2_FEATURES, stage2Matrix, type 
 import {unified} from 'unified'
 import {loadPipeline} from '../src/pipeline/index.js'
 import {loadPlugin} from './lib/eval-pipeline.js'
-import {readSet, SETS} from './lib/eval-run.js'
+import {parseFold, readSet, SETS} from './lib/eval-run.js'
 
 const {values} = parseArgs({
   options: {
@@ -39,7 +41,9 @@ const {values} = parseArgs({
     holdout: {type: 'string', default: '0'},
     seed: {type: 'string', default: '1'},
     'page-weight': {type: 'boolean', default: true},
-    pipeline: {type: 'string', default: 'both'}
+    pipeline: {type: 'string', default: 'both'},
+    stages: {type: 'string', default: '2'},
+    'exclude-fold': {type: 'string'}
   }
 })
 
@@ -307,6 +311,7 @@ function accuracy(p: Float64Array, y: Uint8Array, w: Float64Array): string {
 
 async function main() {
   const lambda = Number(values.lambda)
+  const fold = values['exclude-fold'] ? parseFold(values['exclude-fold']) : undefined
   const pages: Page[] = []
   // Train on what classify-blocks sees in the pipeline: the trees after the steps before it.
   const before = unified()
@@ -322,7 +327,10 @@ async function main() {
   for (const name of values.set.split(',').filter(Boolean)) {
     const set = SETS[name]
     if (!set) throw new Error(`unknown set ${name}`)
-    for (const record of await readSet(path.join(values.data, set.file))) {
+    const all = await readSet(path.join(values.data, set.file))
+    for (const [index, record] of all.entries()) {
+      // Cross-validation: leave out fold k of n (the same pages `eval --fold k/n` scores).
+      if (fold && index % fold.n === fold.k) continue
       const gold = typeof record.gold === 'string' ? record.gold : ''
       const input: ArticleRecord = {...record}
       delete input.gold
@@ -382,11 +390,23 @@ async function main() {
   const x2 = concat(trained.map((t) => t.x2))
   const stage2 = train1(x2, y, w, STAGE2_COUNT, STAGE2_FEATURES)
   console.log(`  weighted accuracy ${accuracy(predict(stage2, x2, STAGE2_COUNT), y, w)}`)
+  const stage3Of = (page: Page, x2p: Float64Array) => {
+    const p2 = predict(stage2, x2p, STAGE2_COUNT)
+    return stage2Matrix(p2, page.stats, articleSpan(p2, page.stats, 0.5), page.stopwords, page.title)
+  }
+  let stage3: BlockModel | undefined
+  if (values.stages === '3') {
+    console.log('stage 3')
+    const x3 = concat(train.map((p, i) => stage3Of(p, trained[i].x2)))
+    stage3 = train1(x3, y, w, STAGE2_COUNT, STAGE2_FEATURES)
+    console.log(`  weighted accuracy ${accuracy(predict(stage3, x3, STAGE2_COUNT), y, w)}`)
+  }
   if (test.length > 0) {
     const ty = labelsOf(test)
     const tw = concat(test.map((p) => p.weights))
     const t = test.map((p) => stage2Of(stage1, p))
     console.log(`held out: stage 1 ${accuracy(concat(t.map((r) => r.p1)), ty, tw)}, stage 2 ${accuracy(predict(stage2, concat(t.map((r) => r.x2)), STAGE2_COUNT), ty, tw)}`)
+    if (stage3) console.log(`held out: stage 3 ${accuracy(predict(stage3, concat(test.map((p, i) => stage3Of(p, t[i].x2))), STAGE2_COUNT), ty, tw)}`)
   }
   const dump = (m: BlockModel) => {
     const {features: _, ...rest} = m
@@ -399,10 +419,11 @@ import {STAGE2_FEATURES, type ClassifierModel} from './model.js'
 
 export const MODEL: ClassifierModel = {
   stage1: {features: FEATURES, ...${dump(stage1)}},
-  stage2: {features: STAGE2_FEATURES, ...${dump(stage2)}}
+  stage2: {features: STAGE2_FEATURES, ...${dump(stage2)}}${stage3 ? `,\n  stage3: {features: STAGE2_FEATURES, ...${dump(stage3)}}` : ''}
 } as ClassifierModel
 `
-  await writeFile(values.out, source)
+  const json = JSON.stringify({stage1: {...stage1, features: [...FEATURES]}, stage2: {...stage2, features: [...STAGE2_FEATURES]}, ...(stage3 ? {stage3: {...stage3, features: [...STAGE2_FEATURES]}} : {})})
+  await writeFile(values.out, values.out.endsWith('.json') ? json : source)
   console.log(`wrote ${values.out}`)
 }
 

@@ -3,7 +3,7 @@
  * ../shared/eval (see its README for the metric).
  *
  *   node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|news|minimal|file.yaml|raw|none|linefilter|plugins:a,b]
- *                            [--skip step,...] [--insert step@after,...] [--options '{"plugin":{...}}'] [--out build/eval] [--limit N] [--worst N] [--no-dedup]
+ *                            [--skip step,...] [--insert step@after,...] [--fold k/n] [--classify-model model.json] [--options '{"plugin":{...}}'] [--out build/eval] [--limit N] [--worst N] [--no-dedup]
  *
  * Prints P, R, F1 per set (and for wcxb the snippet shares) and writes a
  * per-document table, `<out>/<set>.tsv` (sorted worst F1 first) and
@@ -11,10 +11,11 @@
  * look at the worst pages. At the end it runs the dedup evaluation
  * (bench/eval-dedup.ts) when that exists.
  */
-import {mkdir, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {choosePipeline} from './lib/eval-pipeline.js'
+import {parseFold} from './lib/eval-run.js'
 import {evaluateSet, readSet, SETS, type SetReport} from './lib/eval-run.js'
 
 const {values} = parseArgs({
@@ -24,6 +25,8 @@ const {values} = parseArgs({
     skip: {type: 'string', default: ''},
     options: {type: 'string', default: '{}'},
     insert: {type: 'string', default: ''},
+    fold: {type: 'string'},
+    'classify-model': {type: 'string'},
     out: {type: 'string', default: 'build/eval'},
     data: {type: 'string', default: process.env.DECRUFT_EVAL_DATA ?? '../shared/eval'},
     limit: {type: 'string'},
@@ -36,7 +39,7 @@ const {values} = parseArgs({
 if (values.help) {
   console.log(
     'usage: node build/bench/eval.js [--set aeb,wcxb] [--pipeline default|news|minimal|file.yaml|raw|none|linefilter|plugins:a,b]\n' +
-      '       [--skip step,...] [--insert step@after,...] [--options <json: plugin → options>] [--out build/eval] [--data ../shared/eval] [--limit N] [--worst N] [--no-dedup]'
+      '       [--skip step,...] [--insert step@after,...] [--fold k/n] [--classify-model model.json] [--options <json: plugin → options>] [--out build/eval] [--data ../shared/eval] [--limit N] [--worst N] [--no-dedup]'
   )
   process.exit(0)
 }
@@ -47,6 +50,12 @@ const f3 = (x: number) => x.toFixed(3)
 async function main() {
   const skip = values.skip.split(',').map((s) => s.trim()).filter(Boolean)
   const stepOptions = JSON.parse(values.options) as Record<string, Record<string, unknown>>
+  if (values['classify-model']) {
+    // A model trained by eval-train-classify.js --out model.json (e.g. for cross-validation).
+    const model = JSON.parse(await readFile(values['classify-model'], 'utf8')) as unknown
+    stepOptions['classify-blocks'] = {...stepOptions['classify-blocks'], model}
+  }
+  const fold = values.fold ? parseFold(values.fold) : undefined
   const insert = values.insert.split(',').map((s) => s.trim()).filter(Boolean)
   const pipeline = await choosePipeline(values.pipeline, skip, stepOptions, insert)
   const limit = values.limit === undefined ? undefined : Number(values.limit)
@@ -57,7 +66,8 @@ async function main() {
   for (const name of values.set.split(',').map((s) => s.trim()).filter(Boolean)) {
     const set = SETS[name]
     if (!set) throw new Error(`unknown set "${name}" (known: ${Object.keys(SETS).join(', ')})`)
-    const records = await readSet(path.join(values.data, set.file), limit)
+    let records = await readSet(path.join(values.data, set.file), limit)
+    if (fold) records = records.filter((_, i) => i % fold.n === fold.k)
     const report = await evaluateSet(name, records, pipeline.clean)
     reports.push(report)
     await writeFile(path.join(values.out, `${name}.tsv`), report.tsv)
@@ -75,7 +85,7 @@ async function main() {
   }
   console.log(`tables: ${reports.map((r) => path.join(values.out, `${r.name}.tsv`)).join(', ')}`)
 
-  if (!values['no-dedup'] && limit === undefined) await runDedup(values.data)
+  if (!values['no-dedup'] && limit === undefined && !fold) await runDedup(values.data)
 }
 
 /** bench/eval-dedup.ts is owned by another engineer; run it when it exists. */

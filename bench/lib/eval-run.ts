@@ -137,3 +137,10 @@ function missedLines(a: string, b: string): string[] {
   }
   return out
 }
+
+/** `k/n` → fold k (0-based) of n: the records whose index in their set is k modulo n. */
+export function parseFold(spec: string): {k: number; n: number} {
+  const [k, n] = spec.split('/').map(Number)
+  if (!(n > 1 && k >= 0 && k < n)) throw new Error(`bad fold ${spec}, expected k/n with 0 <= k < n`)
+  return {k, n}
+}

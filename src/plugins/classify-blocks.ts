@@ -114,7 +114,11 @@ export function classify(blocks: readonly BlockInput[], title: string | undefine
   const x1 = featureMatrix(stats, anchor, lang !== undefined)
   const p1 = predict(model.stage1, x1, FEATURE_COUNT)
   const span1 = articleSpan(p1, stats, spanThreshold)
-  const p2 = predict(model.stage2, stage2Matrix(p1, stats, span1, stopwords, title), STAGE2_COUNT)
+  let p2 = predict(model.stage2, stage2Matrix(p1, stats, span1, stopwords, title), STAGE2_COUNT)
+  if (model.stage3) {
+    const span2 = articleSpan(p2, stats, 0.5)
+    p2 = predict(model.stage3, stage2Matrix(p2, stats, span2, stopwords, title), STAGE2_COUNT)
+  }
   // Every page is taken to hold an article: when even its best block scores
   // low (a short story in a huge page), the thresholds scale down with it.
   let top = 0

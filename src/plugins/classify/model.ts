@@ -39,6 +39,8 @@ export type BlockModel = LinearModel | MlpModel
 export interface ClassifierModel {
   stage1: BlockModel
   stage2: BlockModel
+  /** Optional third pass: stage-2 features recomputed from stage-2 probabilities. */
+  stage3?: BlockModel
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
