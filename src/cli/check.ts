@@ -14,14 +14,10 @@ import {readLines} from '../stream/read-lines.js'
 import {setupDedup} from './dedup-setup.js'
 import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 import {CliError, EXIT} from './errors.js'
-import {inputOptions, positiveInt} from './options.js'
+import {concurrencyOption, inputOptions, positiveInt, type InputFlags} from './options.js'
 import {pipelineOrExit, runClean} from './run-clean.js'
 
-interface CheckFlags extends ThresholdSettings, SiteModelFlags {
-  format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
-  textField?: string
-  pipeline: string
-  maxLineBytes?: number
+interface CheckFlags extends ThresholdSettings, SiteModelFlags, InputFlags {
   concurrency?: number
   dedup: boolean
   baseline?: string
@@ -78,7 +74,7 @@ export function checkCommand(): Command {
     .argument('[inputs...]', 'files, directories or - for stdin (.jsonl, .json, .txt, .md, optionally .gz)', ['-'])
   for (const option of [...inputOptions(), ...siteModelOptions()]) command.addOption(option)
   return command
-    .addOption(new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt))
+    .addOption(concurrencyOption())
     .option('--no-dedup', 'skip corpus dedup (duplicate figures become n/a)')
     .option('--max-boilerplate <share>', 'most characters removed as boilerplate, e.g. 5%')
     .option('--max-duplicates <share>', 'most articles that duplicate another, e.g. 1%')

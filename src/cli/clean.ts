@@ -3,18 +3,14 @@ import {writeFile} from 'node:fs/promises'
 import {createOutput, type OutputFormat} from '../stream/write-output.js'
 import {ClosedPipeError} from '../stream/sink.js'
 import {EXIT} from './errors.js'
-import {inputOptions, positiveInt} from './options.js'
+import {concurrencyOption, inputOptions, type InputFlags} from './options.js'
 import {dedupOptions, setupDedup, type DedupFlags} from './dedup-setup.js'
 import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 import {pipelineOrExit, runClean} from './run-clean.js'
 
-interface CleanFlags extends DedupFlags, SiteModelFlags {
+interface CleanFlags extends InputFlags, DedupFlags, SiteModelFlags {
   output: string
   outputFormat: OutputFormat
-  format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
-  textField?: string
-  pipeline: string
-  maxLineBytes?: number
   concurrency?: number
   rejects?: string
   strict?: boolean
@@ -33,7 +29,7 @@ export function cleanCommand(): Command {
     .addOption(new Option('--output-format <format>', 'how articles are written').choices(['jsonl', 'text', 'markdown']).default('jsonl'))
   for (const option of [...inputOptions(), ...dedupOptions(), ...siteModelOptions()]) command.addOption(option)
   return command
-    .addOption(new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt))
+    .addOption(concurrencyOption())
     .option('--rejects <file>', 'write bad records here (JSONL: file, line, error, raw)')
     .option('--strict', 'stop at the first bad record (exit 2)')
     .option('--include-dropped', 'also write dropped and duplicate articles (JSONL), with their status')

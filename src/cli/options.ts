@@ -7,6 +7,19 @@ export function positiveInt(value: string): number {
   return n
 }
 
+/** Flags every command that reads articles shares (see {@link inputOptions}). */
+export interface InputFlags {
+  format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
+  textField?: string
+  pipeline: string
+  maxLineBytes?: number
+}
+
+/** `-j, --concurrency`: worker threads for the commands that clean a corpus. */
+export function concurrencyOption(): Option {
+  return new Option('-j, --concurrency <n>', 'worker threads (default: available cores)').argParser(positiveInt)
+}
+
 /** Options every command that reads articles shares. */
 export function inputOptions(): Option[] {
   return [
