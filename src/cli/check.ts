@@ -14,7 +14,7 @@ import {readLines} from '../stream/read-lines.js'
 import {setupDedup} from './dedup-setup.js'
 import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 import {CliError, EXIT} from './errors.js'
-import {concurrencyOption, inputOptions, positiveInt, type InputFlags} from './options.js'
+import {concurrencyOption, inputOptions, type InputFlags} from './options.js'
 import {pipelineOrExit, runClean} from './run-clean.js'
 
 interface CheckFlags extends ThresholdSettings, SiteModelFlags, InputFlags {

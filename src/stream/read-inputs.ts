@@ -516,14 +516,6 @@ function shortError(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 200)
 }
 
-function safeJson(value: unknown): string | undefined {
-  try {
-    return JSON.stringify(value)
-  } catch {
-    return undefined
-  }
-}
-
 function describeFsError(error: unknown): string {
   const e = error as NodeJS.ErrnoException
   switch (e?.code) {
