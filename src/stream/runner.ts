@@ -87,6 +87,8 @@ async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, 
   const batchChars = options.batchChars ?? 32_768
   const maxInFlight = Math.max(1, options.maxBatchesInFlight ?? 8)
   const pending: Promise<WorkResult[]>[] = []
+  // Batches whose results are in, so they can be passed on without waiting for a full window.
+  const settled = new WeakSet<Promise<WorkResult[]>>()
   let batch: WorkItem[] = []
   let chars = 0
   let rejects: WorkResult[] = []
@@ -100,7 +102,12 @@ async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, 
     chars = 0
     rejects = []
     const done = work.length > 0 ? options.executor.run(work) : Promise.resolve([])
-    pending.push(done.then((results) => merge(early, results)))
+    const merged = done.then((results) => merge(early, results))
+    merged.then(
+      () => settled.add(merged),
+      () => {}
+    )
+    pending.push(merged)
   }
 
   for await (const raw of items) {
@@ -113,7 +120,7 @@ async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, 
     }
     if (batch.length + rejects.length >= batchSize || chars >= batchChars) {
       submit()
-      while (pending.length >= maxInFlight) yield* await pending.shift()!
+      while (pending.length >= maxInFlight || (pending.length > 0 && settled.has(pending[0]))) yield* await pending.shift()!
     }
   }
   if (batch.length + rejects.length > 0) submit()
