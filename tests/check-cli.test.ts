@@ -48,7 +48,7 @@ describe('decruft check: figures', () => {
   it('measures chrome: share overall, by category and by site, repeated paragraphs, worst article', () => {
     const lines = readCorpus(fixture('chrome.jsonl'))
     const want = expectFigures(lines)
-    const run = checkJson(['--max-boilerplate', '5%', fixture('chrome.jsonl')])
+    const run = checkJson(['-p', fixture('rules.yaml'), '--max-boilerplate', '5%', fixture('chrome.jsonl')])
     expect(run.code).toBe(1)
     const f = run.report.figures
     expect(f.boilerplate.charsIn).toBe(want.charsIn)
@@ -299,10 +299,10 @@ describe('decruft check: reports', () => {
 describe('decruft check: baseline ratchet', () => {
   it('fails when a figure got worse than the baseline by more than the tolerance', () => {
     const baseline = path.join(dir, 'baseline-clean.json')
-    expect(decruft(['check', '-j', '1', fixture('clean.jsonl'), '--report', baseline]).code).toBe(0)
+    expect(decruft(['check', '-j', '1', '-p', fixture('rules.yaml'), fixture('clean.jsonl'), '--report', baseline]).code).toBe(0)
 
     const want = expectFigures(readCorpus(fixture('chrome.jsonl')))
-    const worse = checkJson(['--baseline', baseline, fixture('chrome.jsonl')])
+    const worse = checkJson(['--baseline', baseline, fixture('chrome.jsonl'), '-p', fixture('rules.yaml')])
     expect(worse.code).toBe(1)
     expect(worse.report.baseline).toEqual({file: baseline, tolerance: 0.005})
     expect(check(worse.report, 'baseline-boilerplate')).toMatchObject({kind: 'baseline', passed: false, baseline: 0})
@@ -314,13 +314,13 @@ describe('decruft check: baseline ratchet', () => {
     const share = want.charsRemoved / want.charsIn
     const above = (share * 100 + 0.01).toFixed(2) + '%'
     const below = (share * 100 - 0.01).toFixed(2) + '%'
-    expect(checkJson(['--baseline', baseline, '--tolerance', above, fixture('chrome.jsonl')]).code).toBe(0)
-    const tight = checkJson(['--baseline', baseline, '--tolerance', below, fixture('chrome.jsonl')])
+    expect(checkJson(['--baseline', baseline, '--tolerance', above, fixture('chrome.jsonl'), '-p', fixture('rules.yaml')]).code).toBe(0)
+    const tight = checkJson(['--baseline', baseline, '--tolerance', below, fixture('chrome.jsonl'), '-p', fixture('rules.yaml')])
     expect(tight.code).toBe(1)
     expect(tight.report.checks.filter((c: {passed: boolean}) => !c.passed).map((c: {name: string}) => c.name)).toEqual(['baseline-boilerplate'])
 
     // Annotations: a figure failing its threshold and the baseline gets its further examples once.
-    const gh = decruft(['check', '-j', '1', '--max-boilerplate', '5%', '--baseline', baseline, fixture('chrome.jsonl'), '--report-format', 'github'])
+    const gh = decruft(['check', '-j', '1', '-p', fixture('rules.yaml'), '--max-boilerplate', '5%', '--baseline', baseline, fixture('chrome.jsonl'), '--report-format', 'github'])
     const titles = gh.stdout.split('\n').filter((l) => l.startsWith('::error')).map((l) => /title=decruft check ([\w-]+)::/.exec(l)![1])
     expect(titles.filter((t) => t === 'max-boilerplate')).toHaveLength(3)
     expect(titles.filter((t) => t === 'baseline-boilerplate')).toHaveLength(1)
