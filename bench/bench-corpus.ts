@@ -7,7 +7,11 @@
  */
 import {closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {rng} from './lib/random.js'
+
+// shared/ sits beside the repository (build/bench/ is two levels down).
+const SHARED = fileURLToPath(new URL('../../../shared/', import.meta.url))
 
 /** Options for {@link generateCorpus}. */
 export interface CorpusOptions {
@@ -19,9 +23,9 @@ export interface CorpusOptions {
   articles: number
   /** Generator seed. @default 1 */
   seed?: number
-  /** Folder of sample `.txt` files. @default /work/shared/samples */
+  /** Folder of sample `.txt` files. @default ../shared/samples beside the repository */
   samples?: string
-  /** Folder holding the evaluation sets (`*\/*.jsonl`). @default /work/shared/eval */
+  /** Folder holding the evaluation sets (`*\/*.jsonl`). @default ../shared/eval beside the repository */
   eval?: string
 }
 
@@ -53,7 +57,7 @@ const CHROME = [
 ]
 
 /** Read the page texts the corpus is made from, in a fixed order. */
-export function loadSources(samples = '/work/shared/samples', evalDir = '/work/shared/eval'): Source[] {
+export function loadSources(samples = path.join(SHARED, 'samples'), evalDir = path.join(SHARED, 'eval')): Source[] {
   const sources: Source[] = []
   const add = (text: string, title?: unknown) => {
     const lines = text.replace(/\r\n?/g, '\n').split('\n')

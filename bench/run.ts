@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       '',
       `Machine: ${info}.`,
       '',
-      `Corpus: ${fmt(corpus.articles)} articles, ${fmt(mb(corpus.bytes))} MB of JSONL${values.corpus ? ` (${values.corpus})` : `, generated with seed ${seed} from /work/shared/samples and the evaluation sets (cut to article size, words changed, paragraphs repeated, teasers and chrome tails added, ${fmt(corpus.copies)} copies of earlier articles)`}.`,
+      `Corpus: ${fmt(corpus.articles)} articles, ${fmt(mb(corpus.bytes))} MB of JSONL${values.corpus ? ` (${values.corpus})` : `, generated with seed ${seed} from ../shared/samples and the evaluation sets (cut to article size, words changed, paragraphs repeated, teasers and chrome tails added, ${fmt(corpus.copies)} copies of earlier articles)`}.`,
       '',
       'Wall-clock throughput on input bytes; CPU s is user + system time of the whole process (all threads), and articles per CPU s is the figure that other load on the machine does not change (wall-clock ratios need idle cores: compare the load average above with the core count); peak RSS is the process maximum (worker threads included).' +
         (repeat > 1 ? ` Best of ${repeat} runs each.` : ''),
