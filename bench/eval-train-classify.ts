@@ -28,6 +28,7 @@ import {unified} from 'unified'
 import {loadPipeline} from '../src/pipeline/index.js'
 import {loadPlugin} from './lib/eval-pipeline.js'
 import {parseFold, readSet, SETS} from './lib/eval-run.js'
+import {rng as prng} from './lib/random.js'
 
 const {values} = parseArgs({
   options: {
@@ -79,19 +80,8 @@ function labelPage(stats: readonly BlockStats[], texts: readonly string[], gold:
 /** Weighted L2 logistic regression by Newton's method on standardised columns (column 0 is the bias). */
 function fit(x: Float64Array, y: Uint8Array, w: Float64Array, columns: number, lambda: number, names: readonly string[]): LinearModel {
   const n = y.length
-  const mean = new Float64Array(columns)
-  const sd = new Float64Array(columns).fill(1)
-  let wsum = 0
-  for (let i = 0; i < n; i++) wsum += w[i]
-  for (let j = 1; j < columns; j++) {
-    let m = 0
-    for (let i = 0; i < n; i++) m += w[i] * x[i * columns + j]
-    m /= wsum
-    let v = 0
-    for (let i = 0; i < n; i++) v += w[i] * (x[i * columns + j] - m) ** 2
-    mean[j] = m
-    sd[j] = Math.sqrt(v / wsum) || 1
-  }
+  // Column 0 is the bias: it is not standardised.
+  const {mean, sd, wsum} = weightedStats(x, w, columns, 1)
   const z = (i: number, j: number) => (j === 0 ? 1 : (x[i * columns + j] - mean[j]) / sd[j])
   const beta = new Float64Array(columns)
   const row = new Float64Array(columns)
@@ -174,18 +164,6 @@ function solve(a: Float64Array, b: Float64Array, n: number): Float64Array {
 }
 
 
-/** A small deterministic PRNG (mulberry32), so training is reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Weighted logistic loss, one tanh hidden layer, Adam on mini-batches. */
 function fitMlp(
   x: Float64Array,
@@ -198,19 +176,7 @@ function fitMlp(
   const n = y.length
   const H = opts.hidden
   const rand = prng(opts.seed)
-  const mean = new Float64Array(columns)
-  const scale = new Float64Array(columns).fill(1)
-  let wsum = 0
-  for (let i = 0; i < n; i++) wsum += w[i]
-  for (let j = 0; j < columns; j++) {
-    let m = 0
-    for (let i = 0; i < n; i++) m += w[i] * x[i * columns + j]
-    m /= wsum
-    let v = 0
-    for (let i = 0; i < n; i++) v += w[i] * (x[i * columns + j] - m) ** 2
-    mean[j] = m
-    scale[j] = Math.sqrt(v / wsum) || 1
-  }
+  const {mean, sd: scale, wsum} = weightedStats(x, w, columns, 0)
   const z = new Float64Array(n * columns)
   for (let i = 0; i < n; i++) for (let j = 0; j < columns; j++) z[i * columns + j] = (x[i * columns + j] - mean[j]) / scale[j]
   const meanW = wsum / n
@@ -431,3 +397,22 @@ main().catch((error: unknown) => {
   console.error(error)
   process.exitCode = 1
 })
+
+/** Total weight, and weighted mean and standard deviation of columns `from`.. of a row-major matrix (sd 1 where a column is constant). */
+function weightedStats(x: Float64Array, w: Float64Array, columns: number, from: number): {mean: Float64Array; sd: Float64Array; wsum: number} {
+  const n = w.length
+  const mean = new Float64Array(columns)
+  const sd = new Float64Array(columns).fill(1)
+  let wsum = 0
+  for (let i = 0; i < n; i++) wsum += w[i]
+  for (let j = from; j < columns; j++) {
+    let m = 0
+    for (let i = 0; i < n; i++) m += w[i] * x[i * columns + j]
+    m /= wsum
+    let v = 0
+    for (let i = 0; i < n; i++) v += w[i] * (x[i * columns + j] - m) ** 2
+    mean[j] = m
+    sd[j] = Math.sqrt(v / wsum) || 1
+  }
+  return {mean, sd, wsum}
+}
