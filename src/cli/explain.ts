@@ -1,5 +1,5 @@
 import {Command, Option} from 'commander'
-import pc from 'picocolors'
+import {createColors} from 'picocolors'
 import type {RemovalRecord} from '../article/index.js'
 import {isRemoval} from '../article/index.js'
 import {createCleaner} from '../pipeline/index.js'
@@ -49,7 +49,7 @@ async function explainAll(inputs: string[], flags: ExplainFlags): Promise<number
   const read = {format: flags.format, maxLineBytes: flags.maxLineBytes, textField: flags.textField}
   const {pipeline, stepOptions} = await siteModelSetup(flags, inputs, pipelineOrExit(flags.pipeline), read)
   const cleaner = createCleaner({pipeline, textField: flags.textField, stepOptions})
-  const color = flags.color !== false && pc.isColorSupported
+  const color = flags.color !== false && wantsColor()
   let bad = 0
   let good = 0
   for await (const item of readInputs(inputs, {format: flags.format, maxLineBytes: flags.maxLineBytes})) {
@@ -89,6 +89,7 @@ function render(
   messages: RemovalRecord[],
   color: boolean
 ): string {
+  const pc = createColors(color)
   const strike = (text: string) => (color ? pc.red(pc.strikethrough(text)) : `~~${text}~~`)
   const tag = (m: RemovalRecord) => (color ? pc.dim(pc.yellow(` ⟦${m.ruleId}: ${m.reason}⟧`)) : ` ⟦${m.ruleId}: ${m.reason}⟧`)
   let out = `${color ? pc.bold(`== ${id}`) : `== ${id}`} (${source.file}:${source.line})\n`
@@ -108,4 +109,10 @@ function render(
     out += `  ${where.padEnd(7)} ${m.ruleId.padEnd(30)} ${m.reason}${cause}\n`
   }
   return out + '\n'
+}
+
+/** Colour on a terminal (not merely because CI is set), unless NO_COLOR; FORCE_COLOR forces it. */
+function wantsColor(): boolean {
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true
+  return process.stdout.isTTY === true && !('NO_COLOR' in process.env)
 }
