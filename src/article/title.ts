@@ -27,8 +27,10 @@ export function detectTitle(tree: Root, options: DetectTitleOptions = {}): strin
   if (!first || !second || first.type !== 'paragraph') return undefined
   const data = first.data?.decruft
   const nextData = second.type === 'paragraph' ? second.data?.decruft : undefined
-  if (!data || data.lines !== 1 || !nextData || nextData.group === data.group) return undefined
-  const text = toString(first).trim()
+  // A hard-wrapped first block counts too: once cleaned it is a single line,
+  // and cleaning that again must find the same title.
+  if (!data || !nextData || nextData.group === data.group) return undefined
+  const text = toString(first).trim().replace(/\s+/gu, ' ')
   if (text.length === 0 || text.length > maxLength) return undefined
   if (text.split(/\s+/u).length > maxWords) return undefined
   if (/[.,;:]$/u.test(text) && !/\.\.\.$|…$/u.test(text)) return undefined
