@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {decruft, ROOT} from './helpers/cli.js'
+import {jsonLines} from './helpers/run.js'
 
 const seed = readFileSync(path.join(ROOT, 'samples/seed-witkoff.txt'), 'utf8')
 const expected = readFileSync(path.join(ROOT, 'samples/seed-witkoff.expected.txt'), 'utf8')
@@ -15,12 +16,6 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'decruft-cli-'))
 })
 
-const parseLines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line))
 
 describe('decruft clean', () => {
   it('writes JSONL with every input field, the clean text and title, and a decruft summary', () => {
@@ -28,7 +23,7 @@ describe('decruft clean', () => {
     writeFileSync(input, JSON.stringify({id: 'a1', url: 'https://example.com/x', extra: {n: 1}, text: seed}) + '\n')
     const run = decruft(['clean', input, '-j', '1'])
     expect(run.code).toBe(0)
-    const [record] = parseLines(run.stdout)
+    const [record] = jsonLines(run.stdout)
     expect(record).toMatchObject({id: 'a1', url: 'https://example.com/x', extra: {n: 1}, title: expectedTitle, text: expectedBody})
     expect(record.decruft.status).toBe('kept')
     expect(record.decruft.removals).toBe(12)
@@ -40,14 +35,14 @@ describe('decruft clean', () => {
     const lines = [{id: 'c', content: seed}, {id: 'b', body: seed}, {id: 'm', maintext: seed}, {id: 'x', article: seed}]
     writeFileSync(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n')
     const run = decruft(['clean', input, '--dedup', 'off', '-j', '1'])
-    expect(parseLines(run.stdout).map((r) => [r.id, r.text])).toEqual([
+    expect(jsonLines(run.stdout).map((r) => [r.id, r.text])).toEqual([
       ['c', expectedBody],
       ['b', expectedBody],
       ['m', expectedBody]
     ])
     expect(run.stderr).toMatch(/fields\.jsonl:4: no text field/)
     const custom = decruft(['clean', input, '--text-field', 'article', '-j', '1'])
-    expect(parseLines(custom.stdout).map((r) => r.id)).toEqual(['x'])
+    expect(jsonLines(custom.stdout).map((r) => r.id)).toEqual(['x'])
   })
 
   it('reads JSON arrays, .gz files, directories and stdin', () => {
@@ -58,9 +53,9 @@ describe('decruft clean', () => {
     writeFileSync(array, JSON.stringify([{id: 'arr1', text: seed}, {id: 'arr2', text: seed}]))
     writeFileSync(gz, gzipSync(JSON.stringify({id: 'gz1', text: seed}) + '\n'))
     const run = decruft(['clean', sub, '--dedup', 'off', '-j', '1'])
-    expect(parseLines(run.stdout).map((r) => r.id)).toEqual(['arr1', 'arr2', 'gz1'])
+    expect(jsonLines(run.stdout).map((r) => r.id)).toEqual(['arr1', 'arr2', 'gz1'])
     const stdin = decruft(['clean', '-', '-j', '1'], {input: JSON.stringify({id: 's', text: seed}) + '\n'})
-    expect(parseLines(stdin.stdout)[0]).toMatchObject({id: 's', text: expectedBody})
+    expect(jsonLines(stdin.stdout)[0]).toMatchObject({id: 's', text: expectedBody})
     const text = decruft(['clean', '-j', '1', '--output-format', 'text', '-q'], {input: seed})
     expect(text.stdout).toBe(expected)
   })
@@ -84,7 +79,7 @@ describe('decruft clean', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/mixed\.jsonl:2: malformed JSON/)
     expect(run.stderr).toMatch(/mixed\.jsonl:4: field "text" is a number/)
-    const rejected = parseLines(readFileSync(rejects, 'utf8'))
+    const rejected = jsonLines(readFileSync(rejects, 'utf8'))
     expect(rejected.map((r) => r.line)).toEqual([2, 4])
     expect(rejected[0].raw).toBe('{broken')
     const counts = JSON.parse(readFileSync(summary, 'utf8'))

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {decruft, ROOT} from './helpers/cli.js'
+import {jsonLines} from './helpers/run.js'
 
 const seed = readFileSync(path.join(ROOT, 'samples/seed-witkoff.txt'), 'utf8')
 const body = seed.split('\n\n').slice(1, 17).join('\n\n')
@@ -15,12 +16,6 @@ const other =
   'Construction is expected to begin in the spring and last about eighteen months, according to the transport department.'
 
 let dir: string
-const lines = (text: string) =>
-  text
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l))
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'decruft-dedup-'))
@@ -43,14 +38,14 @@ describe('decruft clean with corpus dedup', () => {
   it('drops exact copies and wire reprints by default, keeping the first', () => {
     const run = decruft(['clean', corpus('drop.jsonl', records), '-j', '1'])
     expect(run.code).toBe(0)
-    expect(lines(run.stdout).map((r) => r.id)).toEqual(['orig', 'other'])
+    expect(jsonLines(run.stdout).map((r) => r.id)).toEqual(['orig', 'other'])
     expect(run.stderr).toMatch(/4 in, 2 kept, 0 dropped, 2 duplicates, 0 rejected/)
   })
 
   it('annotates clusters, representatives and similarities', () => {
     const clusters = path.join(dir, 'clusters.jsonl')
     const run = decruft(['clean', corpus('annotate.jsonl', records), '--dedup', 'annotate', '--clusters', clusters, '-j', '1'])
-    const out = lines(run.stdout)
+    const out = jsonLines(run.stdout)
     expect(out.map((r) => [r.id, r.decruft.status, r.decruft.cluster, r.decruft.duplicateOf])).toEqual([
       ['orig', 'kept', 'orig', undefined],
       ['other', 'kept', 'other', undefined],
@@ -60,7 +55,7 @@ describe('decruft clean with corpus dedup', () => {
     expect(out[2].decruft.similarity).toBe(1)
     expect(out[3].decruft.similarity).toBeGreaterThan(0.5)
     expect(out[3].decruft.similarity).toBeLessThan(1)
-    const table = lines(readFileSync(clusters, 'utf8'))
+    const table = jsonLines(readFileSync(clusters, 'utf8'))
     expect(table).toHaveLength(1)
     expect(table[0].representative).toBe('orig')
     expect(table[0].members.map((m: {id: string}) => m.id)).toEqual(['orig', 'copy', 'wire'])
@@ -68,9 +63,9 @@ describe('decruft clean with corpus dedup', () => {
 
   it('keeps the longest or the earliest copy when asked', () => {
     const longest = decruft(['clean', corpus('longest.jsonl', records), '--keep', 'longest', '-j', '1'])
-    expect(lines(longest.stdout).map((r) => r.id)).toEqual(['orig', 'other'])
+    expect(jsonLines(longest.stdout).map((r) => r.id)).toEqual(['orig', 'other'])
     const earliest = decruft(['clean', corpus('earliest.jsonl', records), '--keep', 'earliest', '-j', '1'])
-    expect(lines(earliest.stdout).map((r) => r.id)).toEqual(['other', 'wire'])
+    expect(jsonLines(earliest.stdout).map((r) => r.id)).toEqual(['other', 'wire'])
   })
 
   it('dedups a new batch against an index saved by an earlier run', () => {
@@ -79,7 +74,7 @@ describe('decruft clean with corpus dedup', () => {
     expect(first.code).toBe(0)
     expect(existsSync(index)).toBe(true)
     const second = decruft(['clean', corpus('day2.jsonl', [{id: 'tomorrow', text: reprint}]), '--index', index, '--dedup', 'annotate', '-j', '1'])
-    const [record] = lines(second.stdout)
+    const [record] = jsonLines(second.stdout)
     expect(record.decruft).toMatchObject({status: 'duplicate', duplicateOf: 'orig'})
   })
 

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {decruft} from './helpers/cli.js'
+import {jsonLines} from './helpers/run.js'
 
 const topics = ['budget', 'schools', 'bridge', 'election', 'harbour', 'library', 'floods', 'transit']
 const chrome = ['Daily Courier Home Page', 'Sections: Local | Sports | Business | Weather', 'Got a tip? Write to tips@courier.example']
@@ -36,11 +37,6 @@ beforeAll(() => {
   writeFileSync(input, corpus().map((r) => JSON.stringify(r)).join('\n') + '\n')
 })
 
-const texts = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l))
 
 describe('site model', () => {
   it('learns recurring blocks per site and clean --site-model removes them', () => {
@@ -50,7 +46,7 @@ describe('site model', () => {
     expect(JSON.parse(readFileSync(model, 'utf8')).format).toBe('decruft-site-model')
     const run = decruft(['clean', input, '--site-model', model, '--dedup', 'off', '-j', '1', '--messages'])
     expect(run.code).toBe(0)
-    const out = texts(run.stdout)
+    const out = jsonLines(run.stdout)
     for (const record of out.slice(0, topics.length)) {
       for (const line of chrome) expect(record.text).not.toContain(line)
       expect(record.text).toContain('city hall')
