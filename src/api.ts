@@ -59,9 +59,8 @@ export async function* cleanStream(
   const {concurrency, dedup, stages, signal, ...cleaner} = options
   const index = dedup === undefined ? undefined : dedup instanceof DedupIndex ? dedup : new DedupIndex(dedup)
   const dedupStage = index ? new DedupStage(index) : undefined
-  const signer = index ? {shingleSize: index.options.shingleSize, permutations: index.options.permutations, seed: index.options.seed} : undefined
   const spool = dedupStage?.deferred ? await fileSpool() : undefined
-  const executor = createExecutor({cleaner, signer}, concurrency ?? 1)
+  const executor = createExecutor({cleaner, signer: dedupStage?.signer}, concurrency ?? 1)
   try {
     const all = dedupStage ? [dedupStage, ...(stages ?? [])] : stages
     yield* runPipeline(toItems(source), {executor, stages: all, signal, spool})

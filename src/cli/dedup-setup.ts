@@ -66,7 +66,7 @@ export async function setupDedup(flags: DedupFlags, pipeline: Pipeline, forceMod
     mode,
     stage,
     spool,
-    signer: {shingleSize: index.options.shingleSize, permutations: index.options.permutations, seed: index.options.seed},
+    signer: stage.signer,
     async finish(complete) {
       await (spool as {dispose?: () => Promise<void>} | undefined)?.dispose?.()
       if (!complete) return

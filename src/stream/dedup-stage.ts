@@ -2,6 +2,7 @@ import type {ArticleRecord} from '../article/index.js'
 import type {DedupDecision, DedupIndex, DocSignature} from '../corpus/dedup.js'
 import type {ArticleOutput} from './process.js'
 import type {CorpusStage} from './runner.js'
+import type {SignerOptions} from './signer.js'
 
 /** Record fields tried, in order, for the date `keep: earliest` compares. */
 export const DATE_FIELDS = ['published', 'published_at', 'publishedAt', 'datePublished', 'date', 'pubdate'] as const
@@ -13,10 +14,14 @@ export const DATE_FIELDS = ['published', 'published_at', 'publishedAt', 'datePub
  */
 export class DedupStage implements CorpusStage {
   readonly deferred: boolean
+  /** What every thread needs to sign articles the way this index compares them. */
+  readonly signer: SignerOptions
   private readonly added = new Set<number>()
 
   constructor(readonly index: DedupIndex) {
     this.deferred = index.options.keep !== 'first'
+    const {shingleSize, permutations, seed} = index.options
+    this.signer = {shingleSize, permutations, seed}
   }
 
   add(article: ArticleOutput): void {
