@@ -1,16 +1,14 @@
 import {Command, InvalidArgumentError, Option} from 'commander'
-import {createReadStream, readFileSync} from 'node:fs'
-import {appendFile, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {readFileSync} from 'node:fs'
+import {appendFile, mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {SourceRef} from '../article/index.js'
 import {CheckMeasure} from '../report/check-measure.js'
 import {REPORT_FORMATS, renderReport, type ReportFormat} from '../report/check-format.js'
 import {buildReport} from '../report/check-report.js'
 import {BaselineError, ThresholdError, evaluate, readBaseline, resolveThresholds, type ThresholdSettings} from '../report/check-thresholds.js'
-import type {ArticleOutput} from '../stream/process.js'
+import type {ArticleOutput, RejectOutput} from '../stream/process.js'
 import {formatOf} from '../stream/read-inputs.js'
-import {readLines} from '../stream/read-lines.js'
 import {setupDedup} from './dedup-setup.js'
 import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 import {CliError, EXIT} from './errors.js'
@@ -153,26 +151,22 @@ async function check(inputs: string[], flags: CheckFlags): Promise<number> {
 
   const dedup = flags.dedup ? await setupDedup({}, pipeline, 'annotate') : undefined
   const measure = new CheckMeasure({textField: flags.textField, dedup: dedup?.stage !== undefined, wholeFile: wholeFileTest(flags.format)})
-  // Bad records reach us through the rejects file runClean writes.
-  const scratch = flags.rejects ? undefined : await mkdtemp(path.join(tmpdir(), 'decruft-check-'))
-  const rejectsFile = flags.rejects ?? path.join(scratch!, 'rejects.jsonl')
   let code: number
-  let unreadable: string[] = []
+  const unreadable: string[] = []
+  const onReject = (reject: RejectOutput) => {
+    if (isUnreadable(reject)) unreadable.push(`${reject.source.file}: ${reject.error}`)
+    measure.add({kind: 'reject', ...reject})
+  }
   try {
     const stages = dedup?.stage ? [dedup.stage] : []
     const run = await runClean(
-      {...flags, inputs, rejects: rejectsFile, strict: false, stages, stepOptions, spool: dedup?.spool, signer: dedup?.signer},
+      {...flags, inputs, strict: false, onReject, stages, stepOptions, spool: dedup?.spool, signer: dedup?.signer},
       pipeline,
       async (article) => measure.add({kind: 'article', ...article})
     )
     code = run.code
-    await dedup?.finish(false)
-    if (code === EXIT.ok) unreadable = await addRejects(rejectsFile, measure)
-  } catch (error) {
-    await dedup?.finish(false)
-    throw error
   } finally {
-    if (scratch) await rm(scratch, {recursive: true, force: true})
+    await dedup?.finish(false)
   }
   if (code !== EXIT.ok) return code
   if (unreadable.length > 0) {
@@ -215,37 +209,12 @@ function wholeFileTest(format: CheckFlags['format']): (source: SourceRef, articl
 }
 
 /**
- * Count the bad records runClean wrote to the rejects file; returns the
- * inputs that could not be read at all (missing, unknown type, read errors).
- */
-async function addRejects(file: string, measure: CheckMeasure): Promise<string[]> {
-  const unreadable: string[] = []
-  let stream
-  try {
-    stream = createReadStream(file)
-    await new Promise<void>((resolve, reject) => {
-      stream!.once('open', () => resolve())
-      stream!.once('error', reject)
-    })
-  } catch {
-    return unreadable
-  }
-  for await (const line of readLines(stream, {maxLineBytes: Number.MAX_SAFE_INTEGER})) {
-    if (line.error !== undefined || line.text.trim() === '') continue
-    const reject = JSON.parse(line.text) as {file: string; line: number; error: string}
-    if (isUnreadable(reject)) unreadable.push(`${reject.file}: ${reject.error}`)
-    measure.add({kind: 'reject', seq: 0, source: {file: reject.file, line: reject.line}, error: reject.error})
-  }
-  return unreadable
-}
-
-/**
  * Whether a reject means an input could not be read at all (exit 2): a
  * file-level problem (missing, no permission, unknown type, broken link) or
  * a read that failed midway (broken gzip). An empty file, or a FIFO met inside
  * a directory, is a bad record like any other.
  */
-function isUnreadable(reject: {line: number; error: string}): boolean {
+function isUnreadable(reject: RejectOutput): boolean {
   if (/^read failed/.test(reject.error)) return true
-  return reject.line === 0 && !/^(empty (file|input)|not a regular file)/.test(reject.error)
+  return reject.source.line === 0 && !/^(empty (file|input)|not a regular file)/.test(reject.error)
 }

@@ -8,7 +8,7 @@ import {toRejectRecord} from '../stream/output-record.js'
 import {fileSink, type Sink} from '../stream/sink.js'
 import type {InputFormat} from '../stream/types.js'
 import type {SignerOptions} from '../stream/signer.js'
-import type {ArticleOutput, WorkItem, WorkResult} from '../stream/process.js'
+import type {ArticleOutput, RejectOutput, WorkItem, WorkResult} from '../stream/process.js'
 import {CliError, EXIT} from './errors.js'
 import {Progress} from './progress.js'
 
@@ -25,6 +25,8 @@ export interface RunSettings {
   stepOptions?: Record<string, Record<string, unknown>>
   stages?: CorpusStage[]
   spool?: Spool
+  /** Called with every bad record, after it is written to `rejects`. */
+  onReject?: (reject: RejectOutput) => void
   /** Whether signatures for dedup are computed. */
   signer?: SignerOptions
 }
@@ -107,6 +109,7 @@ export async function runClean(settings: RunSettings, pipeline: Pipeline, handle
       if (result.kind === 'reject') {
         warn(result.source.file, result.source.line, result.error)
         await rejects?.write(JSON.stringify(toRejectRecord(result)) + '\n')
+        settings.onReject?.(result)
         if (settings.strict && code === EXIT.ok) {
           // Stop reading; what is already read is finished, so counts still add up.
           code = EXIT.usage
