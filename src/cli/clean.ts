@@ -65,7 +65,9 @@ async function clean(inputs: string[], flags: CleanFlags): Promise<number> {
   let summaryText = ''
   try {
     const stages = dedup.stage ? [dedup.stage] : []
-    const run = await runClean({...flags, inputs, stages, stepOptions, spool: dedup.spool, signer: dedup.signer}, pipeline, (article) =>
+    // The writer needs only the serialized record (JSONL) or the clean text.
+    const shape = {serialize: (flags.outputFormat ?? 'jsonl') === 'jsonl', slim: true, messages: flags.messages}
+    const run = await runClean({...flags, inputs, stages, stepOptions, spool: dedup.spool, signer: dedup.signer, shape}, pipeline, (article) =>
       output.write(article)
     )
     code = run.code

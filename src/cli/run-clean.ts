@@ -8,7 +8,7 @@ import {toRejectRecord} from '../stream/output-record.js'
 import {fileSink, type Sink} from '../stream/sink.js'
 import type {InputFormat} from '../stream/types.js'
 import type {SignerOptions} from '../stream/signer.js'
-import type {ArticleOutput, RejectOutput, WorkItem, WorkResult} from '../stream/process.js'
+import type {ArticleOutput, RejectOutput, ResultShape, WorkItem, WorkResult} from '../stream/process.js'
 import {CliError, EXIT} from './errors.js'
 import {Progress} from './progress.js'
 
@@ -29,6 +29,8 @@ export interface RunSettings {
   onReject?: (reject: RejectOutput) => void
   /** Whether signatures for dedup are computed. */
   signer?: SignerOptions
+  /** What results carry back from the cleaning threads. */
+  shape?: ResultShape
 }
 
 /** What a run hands each finished article to. */
@@ -73,7 +75,8 @@ export async function runClean(settings: RunSettings, pipeline: Pipeline, handle
     createExecutor(
       {
         cleaner: {pipeline, textField: settings.textField, stepOptions: settings.stepOptions},
-        signer: settings.signer
+        signer: settings.signer,
+        shape: settings.shape
       },
       concurrency
     )
@@ -86,14 +89,11 @@ export async function runClean(settings: RunSettings, pipeline: Pipeline, handle
     if (printed++ < MAX_PRINTED_ERRORS) process.stderr.write(`decruft: ${where(file, line)}${message}\n`)
   }
   const items = async function* () {
-    const reading = readInputs(settings.inputs, {format: settings.format, maxLineBytes: settings.maxLineBytes})
+    // JSONL lines are parsed by the thread that cleans them.
+    const reading = readInputs(settings.inputs, {format: settings.format, maxLineBytes: settings.maxLineBytes, deferParse: true})
     // Counted as handed to the runner, which finishes every item it takes.
     for await (const item of untilAborted(reading, stop.signal)) {
       read++
-      if (item.kind === 'record' && item.note) {
-        summary.counts.repaired++
-        warn(item.source.file, item.source.line, `warning: ${item.note}`)
-      }
       yield item
     }
   }
@@ -117,6 +117,7 @@ export async function runClean(settings: RunSettings, pipeline: Pipeline, handle
         }
         continue
       }
+      if (result.note) warn(result.source.file, result.source.line, `warning: ${result.note}`)
       await handle(result)
     }
   } finally {
@@ -203,7 +204,7 @@ function isolating(inner: Executor): Executor {
     seq: item.seq,
     source: item.source,
     error: `could not be processed: ${((error as Error)?.message ?? String(error)).slice(0, 200)}`,
-    raw: rawOf(item.record)
+    raw: 'line' in item ? item.line : rawOf(item.record)
   })
   return {
     async run(batch) {

@@ -44,6 +44,7 @@ export class Summary {
       c.rejected++
       return
     }
+    if (result.note) c.repaired++
     if (result.status === 'kept') c.kept++
     else if (result.status === 'duplicate') c.duplicates++
     else {

@@ -1,11 +1,7 @@
-import type {ArticleRecord} from '../article/index.js'
 import type {DedupDecision, DedupIndex, DocSignature} from '../corpus/dedup.js'
 import type {ArticleOutput} from './process.js'
 import type {CorpusStage} from './runner.js'
 import type {SignerOptions} from './signer.js'
-
-/** Record fields tried, in order, for the date `keep: earliest` compares. */
-export const DATE_FIELDS = ['published', 'published_at', 'publishedAt', 'datePublished', 'date', 'pubdate'] as const
 
 /**
  * The corpus dedup stage: feeds every kept article's signature to the index
@@ -28,7 +24,7 @@ export class DedupStage implements CorpusStage {
     const signature = article.signature as DocSignature | undefined
     article.signature = undefined
     if (article.status !== 'kept' || !signature) return
-    const decision = this.index.add(article.seq, article.id, signature, {length: article.text.length, date: dateOf(article.record)})
+    const decision = this.index.add(article.seq, article.id, signature, {length: article.text.length, date: article.date})
     if (decision.final) apply(article, decision)
     else this.added.add(article.seq)
   }
@@ -45,12 +41,4 @@ function apply(article: ArticleOutput, decision: DedupDecision): void {
   article.status = 'duplicate'
   article.dedup.duplicateOf = decision.duplicateOf
   article.dedup.similarity = Math.round(decision.similarity * 1000) / 1000
-}
-
-function dateOf(record: ArticleRecord): string | number | undefined {
-  for (const field of DATE_FIELDS) {
-    const value = record[field]
-    if (typeof value === 'string' || typeof value === 'number') return value
-  }
-  return undefined
 }

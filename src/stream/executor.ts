@@ -1,15 +1,9 @@
 import {availableParallelism} from 'node:os'
 import {Piscina} from 'piscina'
-import {createCleaner, type CleanerOptions} from '../pipeline/index.js'
 import {processItem, type WorkItem, type WorkResult} from './process.js'
-import {makeSigner, type SignerOptions} from './signer.js'
+import {threadState, type WorkConfig} from './work-config.js'
 
-/** Settings every thread needs to clean articles: plain data only. */
-export interface WorkConfig {
-  cleaner: CleanerOptions
-  /** Dedup signature settings; undefined when dedup is off. */
-  signer?: SignerOptions
-}
+export type {WorkConfig} from './work-config.js'
 
 /** Runs batches of per-article work. */
 export interface Executor {
@@ -19,10 +13,9 @@ export interface Executor {
 
 /** Process batches on the calling thread. */
 export function inlineExecutor(config: WorkConfig): Executor {
-  const cleaner = createCleaner(config.cleaner)
-  const sign = config.signer ? makeSigner(config.signer) : undefined
+  const {cleaner, options} = threadState(config)
   return {
-    run: async (batch) => batch.map((item) => processItem(cleaner, item, sign)),
+    run: async (batch) => batch.map((item) => processItem(cleaner, item, options)),
     close: async () => {}
   }
 }

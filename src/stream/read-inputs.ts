@@ -6,8 +6,8 @@ import {createGunzip} from 'node:zlib'
 import type {ArticleRecord} from '../article/index.js'
 import {readJsonArray} from './read-json-array.js'
 import {readLines} from './read-lines.js'
-import {checked, describeFsError, isRecord, kindOf, reject, shortError} from './record-check.js'
-import type {InputFormat, InputItem} from './types.js'
+import {describeFsError, parseRecordLine, reject} from './record-check.js'
+import type {InputFormat, InputItem, ParsedItem} from './types.js'
 
 /** Options for {@link readInputs}. */
 export interface ReadInputsOptions {
@@ -28,6 +28,12 @@ export interface ReadInputsOptions {
    * @default 256
    */
   maxDepth?: number
+  /**
+   * Yield JSONL lines unparsed (`kind: 'line'`), for the thread that cleans
+   * them to parse with `parseRecordLine`: the reading thread then only splits lines.
+   * @default false
+   */
+  deferParse?: boolean
   /**
    * Where `-` reads from.
    * @default process.stdin
@@ -55,7 +61,13 @@ export function formatOf(file: string): InputFormat | undefined {
  * Read every input (files, directories recursively in name order, `-` for
  * stdin) as a stream of records and rejects, in input order.
  */
-export async function* readInputs(inputs: string[], options: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
+export function readInputs(inputs: string[], options: ReadInputsOptions & {deferParse: true}): AsyncGenerator<InputItem>
+export function readInputs(inputs: string[], options?: ReadInputsOptions): AsyncGenerator<ParsedItem>
+export function readInputs(inputs: string[], options: ReadInputsOptions = {}): AsyncGenerator<InputItem> {
+  return readAll(inputs, options)
+}
+
+async function* readAll(inputs: string[], options: ReadInputsOptions): AsyncGenerator<InputItem> {
   for (const input of inputs) {
     if (input === '-') {
       yield* readStream(options.stdin ?? process.stdin, '-', options.format ?? 'auto', options)
@@ -181,18 +193,8 @@ async function* readJsonl(source: AsyncIterable<Uint8Array>, file: string, optio
       }
       if (line.text.trim() === '') continue
       items++
-      let value: unknown
-      try {
-        value = JSON.parse(line.text)
-      } catch (error) {
-        yield reject(file, line.lineNo, `malformed JSON: ${shortError(error)}`, line.text)
-        continue
-      }
-      if (!isRecord(value)) {
-        yield reject(file, line.lineNo, `expected a JSON object, got ${kindOf(value)}`, line.text)
-        continue
-      }
-      yield checked(value, {file, line: line.lineNo}, options, line.text)
+      const source = {file, line: line.lineNo}
+      yield options.deferParse ? {kind: 'line', text: line.text, source} : parseRecordLine(line.text, source, options)
     }
   } catch (error) {
     items++

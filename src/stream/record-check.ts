@@ -22,6 +22,18 @@ export function checked(record: ArticleRecord, source: {file: string; line: numb
 
 const DEFAULT_MAX_DEPTH = 256
 
+/** One JSONL line as a record (checked as {@link checked} does) or a reject naming the line. */
+export function parseRecordLine(text: string, source: {file: string; line: number}, options: ReadInputsOptions): InputItem {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return reject(source.file, source.line, `malformed JSON: ${shortError(error)}`, text)
+  }
+  if (!isRecord(value)) return reject(source.file, source.line, `expected a JSON object, got ${kindOf(value)}`, text)
+  return checked(value, source, options, text)
+}
+
 /** Walk a parsed JSON value without recursion: repair lone surrogates in place, count them, bound the depth. */
 function inspect(root: object, maxDepth: number): number | 'too-deep' {
   const stack: Array<[object, number]> = [[root, 1]]

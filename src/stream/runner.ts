@@ -114,8 +114,11 @@ async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, 
     if (options.signal?.aborted) break
     const item = toInputItem(raw, seq)
     if (item.kind === 'reject') rejects.push({kind: 'reject', seq: seq++, source: item.source, error: item.error, raw: item.raw})
-    else {
-      batch.push({seq: seq++, record: item.record, source: item.source})
+    else if (item.kind === 'line') {
+      batch.push({seq: seq++, line: item.text, source: item.source})
+      chars += item.text.length
+    } else {
+      batch.push({seq: seq++, record: item.record, source: item.source, note: item.note})
       chars += stringChars(item.record)
     }
     if (batch.length + rejects.length >= batchSize || chars >= batchChars) {
@@ -149,5 +152,5 @@ function toInputItem(raw: InputItem | ArticleRecord, seq: number): InputItem {
 
 function isInputItem(value: InputItem | ArticleRecord): value is InputItem {
   const kind = (value as InputItem).kind
-  return (kind === 'record' || kind === 'reject') && typeof (value as InputItem).source === 'object'
+  return (kind === 'record' || kind === 'line' || kind === 'reject') && typeof (value as InputItem).source === 'object'
 }

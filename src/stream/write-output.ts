@@ -1,7 +1,7 @@
 import {mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import type {ArticleOutput} from './process.js'
-import {toOutputRecord} from './output-record.js'
+import {toOutputLine} from './output-record.js'
 import {fileSink, streamSink, type Sink} from './sink.js'
 
 /** How articles are written. */
@@ -46,7 +46,7 @@ export async function createOutput(options: OutputOptions): Promise<ArticleWrite
     async write(article) {
       if (!include(article)) return
       if (format === 'jsonl') {
-        await sink.write(JSON.stringify(toOutputRecord(article, {messages: options.messages})) + '\n')
+        await sink.write(toOutputLine(article, {messages: options.messages}) + '\n')
         return
       }
       // Articles in one text stream are separated by a form feed line.
