@@ -6,7 +6,9 @@
  *   (a) the floor: read the JSONL, JSON.parse and JSON.stringify each line, write it out;
  *   (b) `decruft clean`, default pipeline, dedup off, 1 worker (-j 1);
  *   (c) the same with all cores;
- *   (d) the same with dedup on.
+ *   (d) the same with dedup on;
+ *   (e) the machine's own scaling: one -j 1 process per core at once, each on
+ *       its share of the corpus (what separate processes, as Python tools run, get).
  * Prints articles/s, MB/s, CPU seconds and peak RSS for each, and the ratios
  * b/a, c/b, d/b (and d/c, dedup's own cost at equal cores) against the
  * targets; writes the table to bench/results.md.
@@ -19,7 +21,9 @@
  * dedup index benchmark (bench/dedup-bench.ts).
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {once} from 'node:events'
+import {createInterface} from 'node:readline'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -100,6 +104,50 @@ async function best(label: string, key: string, script: string, args: (out: stri
   return {label, key, run: kept!, articles: corpus.articles, bytes: corpus.bytes}
 }
 
+/** Run `parts` -j 1 cleaners at once, each on its own share of the corpus: wall time is the slowest, CPU the sum. */
+async function parallelBest(label: string, scratch: string, corpus: CorpusStats, parts: number): Promise<Row> {
+  const files = await splitLines(corpus.file, parts, scratch)
+  try {
+    let kept: Measurement | undefined
+    for (let i = 0; i < repeat; i++) {
+      process.stderr.write(`  ${label} ... `)
+      const runs = await Promise.all(
+        files.map((file, k) => measure(CLI, ['clean', file, '-o', path.join(scratch, `out-e${k}.jsonl`), '-q', '--dedup', 'off', '-j', '1'], scratch))
+      )
+      const run: Measurement = {
+        seconds: Math.max(...runs.map((r) => r.seconds)),
+        cpuSeconds: runs.reduce((sum, r) => sum + r.cpuSeconds, 0),
+        peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
+        stderr: ''
+      }
+      process.stderr.write(`${run.seconds.toFixed(1)} s\n`)
+      if (!kept || run.seconds < kept.seconds) kept = run
+    }
+    return {label, key: 'e', run: kept!, articles: corpus.articles, bytes: corpus.bytes}
+  } finally {
+    for (const file of files) rmSync(file, {force: true})
+    for (let k = 0; k < parts; k++) rmSync(path.join(scratch, `out-e${k}.jsonl`), {force: true})
+  }
+}
+
+/** Split a JSONL file into `parts` files of consecutive lines, about equal in bytes. */
+async function splitLines(file: string, parts: number, dir: string): Promise<string[]> {
+  const total = statSync(file).size
+  const names = Array.from({length: parts}, (_, k) => path.join(dir, `part-${k}.jsonl`))
+  const outs = names.map((name) => createWriteStream(name))
+  let written = 0
+  let part = 0
+  const lines = createInterface({input: createReadStream(file), crlfDelay: Infinity})
+  for await (const line of lines) {
+    if (part < parts - 1 && written >= ((part + 1) * total) / parts) part++
+    const chunk = line + '\n'
+    written += Buffer.byteLength(chunk)
+    if (!outs[part].write(chunk)) await once(outs[part], 'drain')
+  }
+  await Promise.all(outs.map((out) => new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))))
+  return names
+}
+
 function table(rows: Row[]): string {
   const lines = [
     '| run | articles/s | MB/s | wall s | CPU s | articles per CPU s | peak RSS MiB |',
@@ -127,6 +175,7 @@ function ratioLines(rows: Record<string, Row>): string {
   line(`c/b (${cores} workers vs 1)`, rate(c) / rate(b), cores === 2 ? TARGETS.cores : undefined)
   line('d/b (dedup on, all cores, vs b)', rate(d) / rate(b))
   line('d/c (dedup on vs off, same cores)', rate(d) / rate(c), TARGETS.dedup)
+  if (rows.e) line(`e/b (the machine's own ${cores}-core scaling: separate processes)`, rate(rows.e) / rate(b))
   return out.join('\n')
 }
 
@@ -175,6 +224,8 @@ async function main(): Promise<void> {
     rows.b = await best('(b) decruft clean, dedup off, -j 1', 'b', CLI, (out) => ['clean', file, '-o', out, '-q', '--dedup', 'off', '-j', '1'], scratch, corpus)
     rows.c = await best(`(c) decruft clean, dedup off, -j ${cores}`, 'c', CLI, (out) => ['clean', file, '-o', out, '-q', '--dedup', 'off', '-j', String(cores)], scratch, corpus)
     rows.d = await best(`(d) decruft clean, dedup on, -j ${cores}`, 'd', CLI, (out) => ['clean', file, '-o', out, '-q', '--dedup', 'drop', '-j', String(cores)], scratch, corpus)
+    // The machine's own scaling for this work: independent -j 1 processes, one per core, each on its share of the corpus.
+    if (cores > 1) rows.e = await parallelBest(`(e) ${cores} separate -j 1 processes at once, each on 1/${cores} of the corpus`, scratch, corpus, cores)
     const main = table(Object.values(rows))
     const ratios = ratioLines(rows)
     console.log(`\n${main}\n\n${ratios}\n`)
