@@ -1,4 +1,4 @@
-import type {CheckFigures} from './check-measure.js'
+import type {CheckFigures} from './check-figures.js'
 import {failures, type CheckReport} from './check-report.js'
 import {pct, type CheckResult, type FigureName} from './check-thresholds.js'
 

@@ -1,4 +1,4 @@
-import type {CheckFigures, CheckOffenders} from './check-measure.js'
+import type {CheckFigures, CheckOffenders} from './check-figures.js'
 import {REPORT_FORMAT, REPORT_VERSION, type CheckResult} from './check-thresholds.js'
 
 /**

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises'
-import type {CheckFigures, CheckOffenders, Place} from './check-measure.js'
+import type {CheckFigures, CheckOffenders, Place} from './check-figures.js'
 
 /** Figures a check can be about. */
 export type FigureName = 'boilerplate' | 'duplicates' | 'rejected' | 'encoding' | 'empty' | 'repeats'
