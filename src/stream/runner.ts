@@ -37,6 +37,12 @@ export interface RunPipelineOptions {
    * @default 8
    */
   maxBatchesInFlight?: number
+  /**
+   * Milliseconds a partial batch waits for more input before it is handed
+   * over anyway, so articles from a slow source are not held back.
+   * @default 50
+   */
+  maxBatchDelay?: number
   /** Corpus stages, run in order on the calling thread. */
   stages?: CorpusStage[]
   /** Stop reading when aborted; articles already read are finished. */
@@ -86,6 +92,7 @@ async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, 
   const batchSize = options.batchSize ?? 64
   const batchChars = options.batchChars ?? 32_768
   const maxInFlight = Math.max(1, options.maxBatchesInFlight ?? 8)
+  const maxDelay = options.maxBatchDelay ?? 50
   const pending: Promise<WorkResult[]>[] = []
   // Batches whose results are in, so they can be passed on without waiting for a full window.
   const settled = new WeakSet<Promise<WorkResult[]>>()
@@ -110,24 +117,71 @@ async function* orderedResults(items: AsyncIterable<InputItem | ArticleRecord>, 
     pending.push(merged)
   }
 
-  for await (const raw of items) {
-    if (options.signal?.aborted) break
-    const item = toInputItem(raw, seq)
-    if (item.kind === 'reject') rejects.push({kind: 'reject', seq: seq++, source: item.source, error: item.error, raw: item.raw})
-    else if (item.kind === 'line') {
-      batch.push({seq: seq++, line: item.text, source: item.source})
-      chars += item.text.length
-    } else {
-      batch.push({seq: seq++, record: item.record, source: item.source, note: item.note})
-      chars += stringChars(item.record)
+  const iterator = items[Symbol.asyncIterator]()
+  let next: Promise<IteratorResult<InputItem | ArticleRecord>> | undefined
+  // A partial batch waits at most this long for more input: a slow source
+  // (a pipe fed now and then) still sees its articles come out.
+  let flush: {at: Promise<typeof FLUSH>; timer: NodeJS.Timeout} | undefined
+  const stopFlush = () => {
+    if (flush) clearTimeout(flush.timer)
+    flush = undefined
+  }
+  try {
+    for (;;) {
+      if (options.signal?.aborted) break
+      next ??= iterator.next()
+      const waits: Promise<unknown>[] = [next]
+      if (batch.length + rejects.length > 0) {
+        flush ??= flushAfter(maxDelay)
+        waits.push(flush.at)
+      }
+      if (pending.length > 0 && !settled.has(pending[0])) waits.push(pending[0].then(() => HEAD))
+      const first = waits.length === 1 ? await next : await Promise.race(waits)
+      if (first === FLUSH) {
+        flush = undefined
+        submit()
+      }
+      if (first === FLUSH || first === HEAD) {
+        while (pending.length > 0 && settled.has(pending[0])) yield* await pending.shift()!
+        continue
+      }
+      next = undefined
+      const step = first as IteratorResult<InputItem | ArticleRecord>
+      if (step.done) break
+      const item = toInputItem(step.value, seq)
+      if (item.kind === 'reject') rejects.push({kind: 'reject', seq: seq++, source: item.source, error: item.error, raw: item.raw})
+      else if (item.kind === 'line') {
+        batch.push({seq: seq++, line: item.text, source: item.source})
+        chars += item.text.length
+      } else {
+        batch.push({seq: seq++, record: item.record, source: item.source, note: item.note})
+        chars += stringChars(item.record)
+      }
+      if (batch.length + rejects.length >= batchSize || chars >= batchChars) {
+        stopFlush()
+        submit()
+        while (pending.length >= maxInFlight || (pending.length > 0 && settled.has(pending[0]))) yield* await pending.shift()!
+      }
     }
-    if (batch.length + rejects.length >= batchSize || chars >= batchChars) {
-      submit()
-      while (pending.length >= maxInFlight || (pending.length > 0 && settled.has(pending[0]))) yield* await pending.shift()!
-    }
+  } finally {
+    stopFlush()
+    // Stopped early: close the source; a read still under way (stdin) is not waited for.
+    if (next) void iterator.return?.()?.catch(() => {})
+    else await iterator.return?.()
   }
   if (batch.length + rejects.length > 0) submit()
   while (pending.length > 0) yield* await pending.shift()!
+}
+
+const FLUSH = Symbol('flush')
+const HEAD = Symbol('head')
+
+function flushAfter(ms: number): {at: Promise<typeof FLUSH>; timer: NodeJS.Timeout} {
+  let timer!: NodeJS.Timeout
+  const at = new Promise<typeof FLUSH>((resolve) => {
+    timer = setTimeout(() => resolve(FLUSH), ms)
+  })
+  return {at, timer}
 }
 
 /** Characters in a record's top-level string fields: the bulk of what a batch carries. */
