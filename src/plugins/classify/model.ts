@@ -7,76 +7,11 @@
  * Stage 2 re-scores it knowing how stage 1 judged its neighbourhood and
  * whether it lies inside the article's span (the heaviest run of content).
  */
-import {cohesion, FEATURE_COUNT, type BlockStats} from './features.js'
+import {cohesion} from './cohesion.js'
+import {FEATURE_COUNT} from './features.js'
+import type {BlockStats} from './measure.js'
 
-/** A logistic model over a row-major feature matrix. */
-export interface LinearModel {
-  kind?: 'linear'
-  /** Column names, for reading the weights. */
-  features: readonly string[]
-  weights: readonly number[]
-}
-
-/**
- * A one-hidden-layer perceptron: inputs standardised by `mean`/`scale`,
- * `tanh` hidden units, a logistic output.
- */
-export interface MlpModel {
-  kind: 'mlp'
-  features: readonly string[]
-  mean: readonly number[]
-  scale: readonly number[]
-  /** Hidden × inputs, row-major. */
-  hiddenWeights: readonly number[]
-  hiddenBias: readonly number[]
-  outputWeights: readonly number[]
-  outputBias: number
-}
-
-export type BlockModel = LinearModel | MlpModel
-
-/** The weights of both stages. */
-export interface ClassifierModel {
-  stage1: BlockModel
-  stage2: BlockModel
-  /** Optional third pass: stage-2 features recomputed from stage-2 probabilities. */
-  stage3?: BlockModel
-}
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
-
-/** Probability of content for every row of `x`. */
-export function predict(model: BlockModel, x: Float64Array, columns: number): Float64Array {
-  if (model.features.length !== columns) throw new Error(`model has ${model.features.length} features, the matrix ${columns}`)
-  const n = x.length / columns
-  const out = new Float64Array(n)
-  if (model.kind === 'mlp') {
-    const {mean, scale, hiddenWeights: w1, hiddenBias: b1, outputWeights: w2, outputBias: b2} = model
-    const hidden = b1.length
-    const z = new Float64Array(columns)
-    for (let i = 0; i < n; i++) {
-      const row = i * columns
-      for (let j = 0; j < columns; j++) z[j] = (x[row + j] - mean[j]) / scale[j]
-      let o = b2
-      for (let h = 0; h < hidden; h++) {
-        let a = b1[h]
-        const base = h * columns
-        for (let j = 0; j < columns; j++) a += w1[base + j] * z[j]
-        o += w2[h] * Math.tanh(a)
-      }
-      out[i] = sigmoid(o)
-    }
-    return out
-  }
-  const w = model.weights
-  for (let i = 0; i < n; i++) {
-    let z = 0
-    const row = i * columns
-    for (let j = 0; j < columns; j++) z += w[j] * x[row + j]
-    out[i] = sigmoid(z)
-  }
-  return out
-}
+export {predict, type BlockModel, type ClassifierModel, type LinearModel, type MlpModel} from './predict.js'
 
 /**
  * The article span: the contiguous run of blocks with the largest total of

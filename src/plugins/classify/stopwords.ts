@@ -54,14 +54,25 @@ export function stopwordsFor(language: string): ReadonlySet<string> {
  * are stopwords of any language (too little text, or a script without spaces).
  */
 export function guessLanguage(tokens: Iterable<string>, minHits = 5): string | undefined {
+  const counts = new Map<string, number>()
+  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1)
+  return guessLanguageCounted([...counts.keys()], [...counts.values()], minHits)
+}
+
+/**
+ * {@link guessLanguage} over distinct tokens and how often each occurs
+ * (`counts[i]` for `words[i]`): every word is looked up once.
+ */
+export function guessLanguageCounted(words: readonly string[], counts: ArrayLike<number>, minHits = 5): string | undefined {
   const {languages, byWord} = load()
   const hits = new Uint32Array(languages.length)
   let any = 0
-  for (const token of tokens) {
-    const langs = byWord.get(token)
+  for (let k = 0; k < words.length; k++) {
+    const langs = byWord.get(words[k])
     if (langs === undefined) continue
-    any++
-    for (const i of langs) hits[i]++
+    const count = counts[k]
+    any += count
+    for (const i of langs) hits[i] += count
   }
   if (any < minHits) return undefined
   let best = 0
