@@ -3,6 +3,7 @@
  * about. Works on the page's word ids (see {@link PageWords}).
  */
 import type {BlockStats} from './measure.js'
+import {tempInts} from './scratch.js'
 import {isContent, type PageWords} from './tokens.js'
 
 const TOKEN = /[\p{L}\p{N}_]+/gu
@@ -46,8 +47,8 @@ export function articleCore(stats: readonly BlockStats[], p: Float64Array): Uint
 }
 
 /** Per word id, 1 for the title's content words. */
-function titleWords(page: PageWords, stop: ReadonlySet<string> | undefined, title: string | undefined): Uint8Array {
-  const flags = new Uint8Array(page.size)
+function titleWords(page: PageWords, stop: ReadonlySet<string> | undefined, title: string | undefined): Int32Array {
+  const flags = tempInts(3, page.size)
   for (const t of title?.toLowerCase().match(TOKEN) ?? []) {
     if (!isContent(t, stop)) continue
     // Title words the page lacks cannot be shared with any block.
@@ -79,8 +80,8 @@ export function cohesion(
   const content = page.contentWords(stop)
   // Document frequency over core blocks. `last` holds the last block (+1) that
   // counted a word: core blocks first, then every block again (offset by n).
-  const df = new Int32Array(page.size)
-  const last = new Int32Array(page.size)
+  const df = tempInts(1, page.size)
+  const last = tempInts(2, page.size)
   for (let i = 0; i < n; i++) {
     if (!core[i]) continue
     const s = stats[i]

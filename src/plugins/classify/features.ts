@@ -6,6 +6,7 @@
  * Everything is linear in the size of the page.
  */
 import type {BlockStats} from './measure.js'
+import {log1pInt, tempFloats, tempInts} from './scratch.js'
 
 // The training script and the tests reach these through this module.
 export {measureBlocks, type BlockInput, type BlockStats} from './measure.js'
@@ -84,7 +85,7 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
   const F = FEATURE_COUNT
   const x = new Float64Array(n * F)
   // Runs of short blocks (menus, link lists): length of the run a block is in.
-  const run = new Float64Array(n)
+  const run = tempFloats(0, n)
   for (let i = 0; i < n; ) {
     let j = i
     while (j < n && stats[j].words < SHORT_WORDS) j++
@@ -94,23 +95,23 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
   // Blocks per group.
   const groupSize = new Map<number, number>()
   for (const s of stats) groupSize.set(s.group, (groupSize.get(s.group) ?? 0) + 1)
-  const logWords = new Float64Array(n)
-  const density = new Float64Array(n)
-  const prose = new Float64Array(n)
+  const logWords = tempFloats(1, n)
+  const density = tempFloats(2, n)
+  const prose = tempFloats(3, n)
   for (let i = 0; i < n; i++) {
     const s = stats[i]
-    logWords[i] = Math.log1p(s.words)
+    logWords[i] = log1pInt(s.words)
     density[i] = s.words > 0 ? s.stopwords / s.words : 0
     prose[i] = s.words >= PROSE_WORDS && s.terminal ? 1 : 0
   }
   // Share of prose among the 5 blocks either side (prefix sums keep it linear).
-  const prefix = new Float64Array(n + 1)
+  const prefix = tempFloats(4, n + 1)
   for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + prose[i]
   // Prose words before each block (as a share of all prose words) and the distance to the nearest prose block.
-  const proseWords = new Float64Array(n + 1)
+  const proseWords = tempFloats(5, n + 1)
   for (let i = 0; i < n; i++) proseWords[i + 1] = proseWords[i] + prose[i] * stats[i].words
   const totalProse = proseWords[n] || 1
-  const distance = new Float64Array(n).fill(n)
+  const distance = tempFloats(6, n).fill(n, 0, n)
   for (let i = 0, last = -n; i < n; i++) {
     if (prose[i]) last = i
     distance[i] = i - last
@@ -121,7 +122,7 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
   }
   let maxWords = 1
   for (const st of stats) if (st.words > maxWords) maxWords = st.words
-  const times = new Float64Array(n + 1)
+  const times = tempFloats(7, n + 1)
   for (let i = 0; i < n; i++) times[i + 1] = times[i] + (stats[i].timeLike ? 1 : 0)
   const W = 5
   const WIDE = 15
@@ -137,7 +138,7 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     let c = 0
     x[row + c++] = 1
     x[row + c++] = logWords[i]
-    x[row + c++] = Math.log1p(s.chars)
+    x[row + c++] = log1pInt(s.chars)
     x[row + c++] = density[i]
     x[row + c++] = s.capitalised / words
     x[row + c++] = s.terminal ? 1 : 0
@@ -149,8 +150,8 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     x[row + c++] = s.listMarker ? 1 : 0
     x[row + c++] = s.copyright ? 1 : 0
     x[row + c++] = s.lines > 1 ? 1 : 0
-    x[row + c++] = Math.log1p(run[i])
-    x[row + c++] = Math.log1p(groupSize.get(s.group) ?? 1)
+    x[row + c++] = log1pInt(run[i])
+    x[row + c++] = log1pInt(groupSize.get(s.group) ?? 1)
     x[row + c++] = n > 1 ? i / (n - 1) : 0
     x[row + c++] = s.repeats > 1 ? 1 : 0
     x[row + c++] = anchor >= 0 && i < anchor ? 1 : 0
@@ -178,7 +179,7 @@ export function featureMatrix(stats: readonly BlockStats[], anchor: number, hasS
     const wlo = Math.max(0, i - WIDE)
     const whi = Math.min(n, i + WIDE + 1)
     x[row + c++] = (prefix[whi] - prefix[wlo] - prose[i]) / Math.max(1, whi - wlo - 1)
-    x[row + c++] = Math.log1p(Math.min(distance[i], 50))
+    x[row + c++] = log1pInt(Math.min(distance[i], 50))
     const before = proseWords[i] / totalProse
     const after = (proseWords[n] - proseWords[i + 1]) / totalProse
     x[row + c++] = before
@@ -204,7 +205,7 @@ export function findAnchor(stats: readonly BlockStats[], title: string | undefin
   const want = new Set(title.toLowerCase().match(TOKEN) ?? [])
   if (want.size < 2) return -1
   const page = stats[0].page
-  const wanted = new Uint8Array(page.size)
+  const wanted = tempInts(4, page.size)
   for (const t of want) {
     const id = page.id(t)
     if (id >= 0) wanted[id] = 1

@@ -10,6 +10,7 @@
 import {cohesion} from './cohesion.js'
 import {FEATURE_COUNT} from './features.js'
 import type {BlockStats} from './measure.js'
+import {log1pInt, tempFloats, tempInts} from './scratch.js'
 
 export {predict, type BlockModel, type ClassifierModel, type LinearModel, type MlpModel} from './predict.js'
 
@@ -94,17 +95,17 @@ export function stage2Matrix(
   const n = p1.length
   const F = STAGE2_COUNT
   const x = new Float64Array(n * F)
-  const good = new Float64Array(n + 1)
+  const good = tempFloats(8, n + 1)
   for (let i = 0; i < n; i++) good[i + 1] = good[i] + (p1[i] > 0.5 ? 1 : 0)
   // Content mass (p1 × words) before and after each block, as shares of the page's.
-  const mass = new Float64Array(n + 1)
+  const mass = tempFloats(9, n + 1)
   for (let i = 0; i < n; i++) mass[i + 1] = mass[i] + p1[i] * stats[i].words
   const total = mass[n] || 1
-  const pre = new Float64Array(n + 1)
+  const pre = tempFloats(10, n + 1)
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + p1[i]
   // Segments: stretches of the page split by runs of GAP or more low blocks;
   // the one with the most content mass is the main one.
-  const segment = new Int32Array(n)
+  const segment = tempInts(0, n)
   const segmentMass: number[] = []
   let current = 0
   let low = 0
@@ -156,10 +157,10 @@ export function stage2Matrix(
     x[row + c++] = i + 2 < n ? p1[i + 2] : 0
     x[row + c++] = around > 0 ? (good[hi] - good[lo] - (p1[i] > 0.5 ? 1 : 0)) / around : 0
     x[row + c++] = outside === 0 && s1 > s0 ? 1 : 0
-    x[row + c++] = Math.log1p(outside)
+    x[row + c++] = log1pInt(outside)
     x[row + c++] = i === s0 ? 1 : 0
     x[row + c++] = i === s1 - 1 ? 1 : 0
-    x[row + c++] = Math.log1p(stats[i].words)
+    x[row + c++] = log1pInt(stats[i].words)
     x[row + c++] = stats[i].terminal ? 1 : 0
     x[row + c++] = n - s1 > 0 && i >= s1 ? (good[n] - good[s1]) / (n - s1) : 0
     x[row + c++] = mass[i] / total
@@ -175,13 +176,13 @@ export function stage2Matrix(
     x[row + c++] = Math.max(0, segmentMass[k]) / total
     x[row + c++] = k < main ? 1 : 0
     x[row + c++] = k > main ? 1 : 0
-    x[row + c++] = Math.log1p(Math.abs(k - main))
+    x[row + c++] = log1pInt(Math.abs(k - main))
     x[row + c++] = topic.topic[i]
     x[row + c++] = topic.title[i]
-    x[row + c++] = topic.topic[i] * Math.log1p(stats[i].words)
+    x[row + c++] = topic.topic[i] * log1pInt(stats[i].words)
     x[row + c++] = topic.core[i]
     const away = coreFirst < 0 ? 0 : i < coreFirst ? coreFirst - i : i > coreLast ? i - coreLast : 0
-    x[row + c++] = Math.log1p(away)
+    x[row + c++] = log1pInt(away)
     x[row + c++] = coreLast >= 0 && i > coreLast ? 1 : 0
     x[row + c++] = coreFirst >= 0 && i < coreFirst ? 1 : 0
   }

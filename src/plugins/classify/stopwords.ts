@@ -3,6 +3,7 @@
  * cheap language guess: the language whose list covers most of the tokens.
  */
 import {createRequire} from 'node:module'
+import {hashRange, sameRange, tableSize} from './hash.js'
 
 const require = createRequire(import.meta.url)
 
@@ -11,7 +12,20 @@ interface StopwordIndex {
   languages: string[]
   /** For every stopword, the indices of the languages listing it. */
   byWord: Map<string, number[]>
+  /**
+   * The same words in an open-addressing table keyed by `hashRange`, so that a
+   * word can be looked up where it stands in a text: per slot its hash and
+   * its entry + 1 (0 is empty), side by side so that a probe reads one line.
+   */
+  table: Int32Array
+  /** One bit per value of the hash's top bits: most words that are no stopword stop here. */
+  filter: Uint32Array
+  words: string[]
+  langs: number[][]
 }
+
+/** Bits of the lookup filter (2^17 bits: 16 kB, about one in eight other words passes). */
+const FILTER_BITS = 17
 
 let index: StopwordIndex | undefined
 const perLanguage = new Map<string, ReadonlySet<string>>()
@@ -29,13 +43,47 @@ function load(): StopwordIndex {
       else if (entry[entry.length - 1] !== i) entry.push(i)
     }
   })
-  index = {languages, byWord}
+  const words = [...byWord.keys()]
+  const slots = tableSize(words.length * 1.5)
+  const table = new Int32Array(slots * 2)
+  const filter = new Uint32Array(1 << (FILTER_BITS - 5))
+  words.forEach((word, e) => {
+    const h = hashRange(word, 0, word.length)
+    filter[h >>> (37 - FILTER_BITS)] |= 1 << ((h >>> (32 - FILTER_BITS)) & 31)
+    let slot = h & (slots - 1)
+    while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & (slots - 1)
+    table[slot * 2] = h
+    table[slot * 2 + 1] = e + 1
+  })
+  index = {languages, byWord, table, filter, words, langs: words.map((w) => byWord.get(w)!)}
   return index
 }
 
 /** The ISO 639-1 codes that have a stopword list. */
 export function stopwordLanguages(): readonly string[] {
   return load().languages
+}
+
+/** The position of a language in {@link stopwordLanguages}, or -1. */
+export function stopwordLanguageIndex(language: string): number {
+  return load().languages.indexOf(language)
+}
+
+/**
+ * The languages (indices into {@link stopwordLanguages}) whose lists hold the
+ * lower-cased word `s[start..end)`, whose `hashRange` is `hash`.
+ */
+export function stopwordLanguagesAt(s: string, start: number, end: number, hash: number): readonly number[] | undefined {
+  const {table, filter, words, langs} = index ?? load()
+  if ((filter[hash >>> (37 - FILTER_BITS)] & (1 << ((hash >>> (32 - FILTER_BITS)) & 31))) === 0) return undefined
+  const mask = (table.length >> 1) - 1
+  const length = end - start
+  for (let slot = hash & mask; table[slot * 2 + 1] !== 0; slot = (slot + 1) & mask) {
+    if (table[slot * 2] !== hash) continue
+    const e = table[slot * 2 + 1] - 1
+    if (words[e].length === length && sameRange(words[e], 0, s, start, length)) return langs[e]
+  }
+  return undefined
 }
 
 /** The stopwords of one language (lower case), or an empty set when it has no list. */
@@ -54,28 +102,30 @@ export function stopwordsFor(language: string): ReadonlySet<string> {
  * are stopwords of any language (too little text, or a script without spaces).
  */
 export function guessLanguage(tokens: Iterable<string>, minHits = 5): string | undefined {
-  const counts = new Map<string, number>()
-  for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1)
-  return guessLanguageCounted([...counts.keys()], [...counts.values()], minHits)
+  const {byWord} = load()
+  const tally = new LanguageTally()
+  for (const token of tokens) tally.add(byWord.get(token))
+  return tally.best(minHits)
 }
 
-/**
- * {@link guessLanguage} over distinct tokens and how often each occurs
- * (`counts[i]` for `words[i]`): every word is looked up once.
- */
-export function guessLanguageCounted(words: readonly string[], counts: ArrayLike<number>, minHits = 5): string | undefined {
-  const {languages, byWord} = load()
-  const hits = new Uint32Array(languages.length)
-  let any = 0
-  for (let k = 0; k < words.length; k++) {
-    const langs = byWord.get(words[k])
-    if (langs === undefined) continue
-    const count = counts[k]
-    any += count
-    for (const i of langs) hits[i] += count
+/** Stopword hits per language, token by token, for {@link guessLanguage}. */
+export class LanguageTally {
+  private readonly hits = new Uint32Array(load().languages.length)
+  private any = 0
+
+  /** Count one token, given as its stopword languages (see {@link stopwordLanguagesAt}). */
+  add(langs: readonly number[] | undefined): void {
+    if (langs === undefined) return
+    this.any++
+    for (let j = 0; j < langs.length; j++) this.hits[langs[j]]++
   }
-  if (any < minHits) return undefined
-  let best = 0
-  for (let i = 1; i < hits.length; i++) if (hits[i] > hits[best]) best = i
-  return languages[best]
+
+  /** The language with the most hits (the first in code order on a tie), or `undefined` below `minHits` hits. */
+  best(minHits = 5): string | undefined {
+    if (this.any < minHits) return undefined
+    const hits = this.hits
+    let best = 0
+    for (let i = 1; i < hits.length; i++) if (hits[i] > hits[best]) best = i
+    return load().languages[best]
+  }
 }

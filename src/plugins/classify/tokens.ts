@@ -5,8 +5,12 @@
  * by id) instead of hashing the same strings again and again.
  *
  * Tokens are what `/[\p{L}\p{N}_]+/gu` matches in the lower-cased text; the
- * scanner below finds the same spans without the regex.
+ * scanner finds the same spans without the regex, hashes each word as it
+ * reads it and looks it up where it stands: a word is sliced out of its block
+ * only when asked for.
  */
+import {HASH_SEED, hashFinish, hashRange, hashStep, sameRange, tableSize} from './hash.js'
+import {stopwordLanguagesAt} from './stopwords.js'
 
 /** A letter, a digit or `_`: one code point. */
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u
@@ -42,72 +46,164 @@ function wordWidth(s: string, i: number, c: number): number {
   return word ? 2 : 0
 }
 
+function grow(a: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(Math.max(a.length * 2, size))
+  grown.set(a)
+  return grown
+}
+
+// Per id, `INFO` ints: where its first occurrence starts, its length, its hash, how many words it counts for.
+const INFO = 4
+const START = 0
+const CHARS = 1
+const HASH = 2
+const WEIGHT = 3
+
 /** The distinct words of one page and the token ids of its blocks. */
 export class PageWords {
-  /** The distinct lower-cased words, by id. */
-  readonly words: string[] = []
-  /** How many words each id counts for (a long token of a script without spaces: about one per two characters). */
-  readonly weight: number[] = []
+  /** Distinct words so far. */
+  size = 0
   /** Token ids of all blocks, in order; a block holds a range of it. */
-  ids = new Int32Array(256)
+  ids: Int32Array
   /** How many entries of `ids` are used. */
   length = 0
-  private readonly index = new Map<string, number>()
+  /** Per id: the stopword languages of the word (indices into `stopwordLanguages()`). */
+  readonly langs: (readonly number[] | undefined)[] = []
+  /** Per id: the lower-cased block holding its first occurrence. */
+  private readonly source: string[] = []
+  private info: Int32Array
+  private sliced: (string | undefined)[] | undefined
+  /** Open addressing over the hashes: id + 1, 0 for empty. */
+  private table: Int32Array
   private contentStop: ReadonlySet<string> | undefined | null = null
-  private content = new Uint8Array(0)
+  private content: Uint8Array | undefined
+  private stopSet: ReadonlySet<string> | undefined
+  private stopFlags: Uint8Array | undefined
 
-  /** Distinct words so far. */
-  get size(): number {
-    return this.words.length
+  /** `chars` is the page's length, to size the tables once. */
+  constructor(chars = 0) {
+    // About one token per six characters and one new word per two tokens; more grows the tables.
+    this.ids = new Int32Array((chars >> 2) + 16)
+    this.info = new Int32Array(((chars >> 3) + 16) * INFO)
+    this.table = new Int32Array(tableSize((chars >> 2) + 32))
+  }
+
+  /** The word of an id. */
+  word(id: number): string {
+    this.sliced ??= []
+    let word = this.sliced[id]
+    if (word === undefined) {
+      const at = id * INFO
+      word = this.source[id].slice(this.info[at + START], this.info[at + START] + this.info[at + CHARS])
+      this.sliced[id] = word
+    }
+    return word
   }
 
   /** The id of a lower-cased word, or -1 when the page does not have it. */
   id(word: string): number {
-    return this.index.get(word) ?? -1
+    return Math.max(-1, this.find(word, 0, word.length, hashRange(word, 0, word.length)))
   }
 
   /** The words of `ids[from..to)`. */
   tokens(from: number, to: number): string[] {
     const out: string[] = []
-    for (let k = from; k < to; k++) out.push(this.words[this.ids[k]])
+    for (let k = from; k < to; k++) out.push(this.word(this.ids[k]))
     return out
   }
 
-  /** Append the tokens of one lower-cased block; they take `ids[length before .. length after)`. */
-  add(lower: string): void {
+  /**
+   * Append the tokens of one lower-cased block; they take `ids[length before
+   * .. length after)`. Returns how many words they count for.
+   */
+  add(lower: string): number {
     const len = lower.length
     // At most one token per two code units (a token and a separator).
-    if (this.length + (len >> 1) + 1 > this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, this.length + (len >> 1) + 1))
-      grown.set(this.ids.subarray(0, this.length))
-      this.ids = grown
-    }
+    if (this.length + (len >> 1) + 1 > this.ids.length) this.ids = grow(this.ids, this.length + (len >> 1) + 1)
     const ids = this.ids
     let n = this.length
+    let words = 0
     let i = 0
     while (i < len) {
-      let w = wordWidth(lower, i, lower.charCodeAt(i))
+      let c = lower.charCodeAt(i)
+      let w = c < 128 ? 2 - bmpWord[c] : wordWidth(lower, i, c)
       if (w === 0) {
         i++
         continue
       }
       const start = i
-      do i += w
-      while (i < len && (w = wordWidth(lower, i, lower.charCodeAt(i))) > 0)
-      ids[n++] = this.intern(lower.slice(start, i))
+      let h = HASH_SEED
+      do {
+        h = hashStep(h, c)
+        if (w === 2) h = hashStep(h, lower.charCodeAt(i + 1))
+        i += w
+        if (i === len) break
+        c = lower.charCodeAt(i)
+        w = c < 128 ? 2 - bmpWord[c] : wordWidth(lower, i, c)
+      } while (w > 0)
+      h = hashFinish(h)
+      let id = this.find(lower, start, i, h)
+      if (id < 0) id = this.insert(lower, start, i, h, -1 - id)
+      ids[n++] = id
+      words += this.info[id * INFO + WEIGHT]
     }
     this.length = n
+    return words
   }
 
-  private intern(word: string): number {
-    let id = this.index.get(word)
-    if (id === undefined) {
-      id = this.words.length
-      this.index.set(word, id)
-      this.words.push(word)
-      this.weight.push(word.length > 12 && CJK.test(word) ? Math.ceil(word.length / 2) : 1)
+  /** The id of `s[start..end)` (hash `h`), or `-1 - slot` of the empty slot where it would go. */
+  private find(s: string, start: number, end: number, h: number): number {
+    const {table, info, source} = this
+    const mask = table.length - 1
+    const length = end - start
+    let slot = h & mask
+    for (; table[slot] !== 0; slot = (slot + 1) & mask) {
+      const id = table[slot] - 1
+      const at = id * INFO
+      if (info[at + HASH] === h && info[at + CHARS] === length && sameRange(source[id], info[at + START], s, start, length)) return id
     }
+    return -1 - slot
+  }
+
+  private insert(s: string, start: number, end: number, h: number, slot: number): number {
+    const id = this.size++
+    const at = id * INFO
+    if (at === this.info.length) this.info = grow(this.info, 0)
+    const length = end - start
+    this.source.push(s)
+    this.info[at + START] = start
+    this.info[at + CHARS] = length
+    this.info[at + HASH] = h
+    this.info[at + WEIGHT] = length > 12 && CJK.test(this.word(id)) ? Math.ceil(length / 2) : 1
+    this.langs.push(stopwordLanguagesAt(s, start, end, h))
+    if (this.size * 2 > this.table.length) this.rehash()
+    else this.table[slot] = id + 1
     return id
+  }
+
+  private place(id: number): void {
+    const mask = this.table.length - 1
+    let slot = this.info[id * INFO + HASH] & mask
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask
+    this.table[slot] = id + 1
+  }
+
+  private rehash(): void {
+    this.table = new Int32Array(this.table.length * 2)
+    for (let id = 0; id < this.size; id++) this.place(id)
+  }
+
+  /**
+   * Per id, 1 for a stopword of the language at `language` (an index into
+   * `stopwordLanguages()`); `stop` is that language's list, remembered so that
+   * {@link contentWords} can tell it again.
+   */
+  stopwords(stop: ReadonlySet<string>, language: number): Uint8Array {
+    const flags = new Uint8Array(this.size)
+    for (let id = 0; id < flags.length; id++) flags[id] = this.langs[id]?.includes(language) ? 1 : 0
+    this.stopSet = stop
+    this.stopFlags = flags
+    return flags
   }
 
   /**
@@ -115,9 +211,17 @@ export class PageWords {
    * not starting with a digit. Kept for the last stopword set asked for.
    */
   contentWords(stop: ReadonlySet<string> | undefined): Uint8Array {
-    if (this.contentStop === stop && this.content.length === this.words.length) return this.content
-    const flags = new Uint8Array(this.words.length)
-    for (let id = 0; id < flags.length; id++) flags[id] = isContent(this.words[id], stop) ? 1 : 0
+    if (this.content !== undefined && this.contentStop === stop && this.content.length === this.size) return this.content
+    const flags = new Uint8Array(this.size)
+    const known = stop !== undefined && stop === this.stopSet && this.stopFlags?.length === this.size ? this.stopFlags : undefined
+    for (let id = 0; id < flags.length; id++) {
+      const at = id * INFO
+      if (this.info[at + CHARS] < 3) continue
+      const c = this.source[id].charCodeAt(this.info[at + START])
+      if (c >= 48 && c <= 57) continue
+      if (stop !== undefined && (known ? known[id] === 1 : stop.has(this.word(id)))) continue
+      flags[id] = 1
+    }
     this.contentStop = stop
     this.content = flags
     return flags

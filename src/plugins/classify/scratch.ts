@@ -1,0 +1,43 @@
+/**
+ * Reused memory for the temporaries of one page. The classifier scores one
+ * page at a time and no temporary outlives the call that fills it, so every
+ * page reuses the same buffers instead of allocating a dozen typed arrays
+ * (each with its own backing store) per article.
+ */
+
+const floats: Float64Array[] = []
+const ints: Int32Array[] = []
+
+/**
+ * Temporary number `slot`: at least `n` entries, the first `n` zero. Valid
+ * until the next request for the same slot; callers index below `n`, never
+ * by `length`.
+ */
+export function tempFloats(slot: number, n: number): Float64Array {
+  let buffer = floats[slot]
+  if (buffer === undefined || buffer.length < n) {
+    buffer = new Float64Array(Math.max(n, 256))
+    floats[slot] = buffer
+  } else buffer.fill(0, 0, n)
+  return buffer
+}
+
+/** Like {@link tempFloats}, for integers. */
+export function tempInts(slot: number, n: number): Int32Array {
+  let buffer = ints[slot]
+  if (buffer === undefined || buffer.length < n) {
+    buffer = new Int32Array(Math.max(n, 256))
+    ints[slot] = buffer
+  } else buffer.fill(0, 0, n)
+  return buffer
+}
+
+/** `Math.log1p` of small whole numbers, looked up (the same values, without the call). */
+const LOG1P = new Float64Array(4096)
+for (let k = 0; k < LOG1P.length; k++) LOG1P[k] = Math.log1p(k)
+
+/** `Math.log1p(k)`, looked up for a whole number `0 <= k < 4096`. */
+export function log1pInt(k: number): number {
+  const i = k | 0
+  return i === k && i >= 0 && i < 4096 ? LOG1P[i] : Math.log1p(k)
+}
