@@ -10,6 +10,10 @@ import {copyright, endsSentence, isSpace, linkLike, scanChars} from './text-scan
 import {PageWords} from './tokens.js'
 
 const LIST_MARKER = /^(?:[•·▪◦●■*–-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u
+/** Whether a block starting with `c` may match LIST_MARKER (most start with a capital and cannot). */
+const mayListMarker = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c === 42 || c === 45 || c === 0x2022 || c === 0xb7 ||
+  c === 0x25aa || c === 0x25e6 || c === 0x25cf || c === 0x25a0 || c === 0x2013
 const TIME_OF_DAY = /\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b/iu
 const YEAR = /\b(?:19|20)\d{2}\b/u
 
@@ -109,10 +113,10 @@ export function measureBlocks(
     s.terminal = endsSentence(text, end)
     s.colon = end > 0 && text.charCodeAt(end - 1) === 58
     s.linkLike = text.length < 400 && linkLike(lower, seenChars)
-    s.listMarker = LIST_MARKER.test(text)
+    s.listMarker = mayListMarker(text.charCodeAt(0)) && LIST_MARKER.test(text)
     s.copyright = text.length < 400 && copyright(lower, seenChars)
     s.timeLike = words <= 12 && s.digits > 0 && TIME_OF_DAY.test(text)
-    s.yearLike = words <= 12 && s.digits > 0 && YEAR.test(text)
+    s.yearLike = words <= 12 && s.digits >= 4 && YEAR.test(text)
     s.lines = block.lines
     s.group = block.group
     stats.push(s)
@@ -136,13 +140,9 @@ export function measureBlocks(
 function guessSample(stats: readonly Block[]): string | undefined {
   const tally = new LanguageTally()
   let budget = 1500
-  sampling: for (const s of stats) {
-    if (s.to - s.from < 8) continue
-    const {ids, langs} = s.page
-    for (let k = s.from; k < s.to; k++) {
-      tally.add(langs[ids[k]])
-      if (--budget === 0) break sampling
-    }
+  for (const s of stats) {
+    if (s.to - s.from >= 8) budget = s.page.tallyLanguages(tally, s.from, s.to, budget)
+    if (budget === 0) break
   }
   return tally.best()
 }

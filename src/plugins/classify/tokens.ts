@@ -10,7 +10,8 @@
  * only when asked for.
  */
 import {HASH_SEED, hashFinish, hashRange, hashStep, sameRange, tableSize} from './hash.js'
-import {stopwordLanguagesAt} from './stopwords.js'
+import {languageWords, stopwordBits} from './stopword-table.js'
+import type {LanguageTally} from './stopwords.js'
 
 /** A letter, a digit or `_`: one code point. */
 const WORD_CHAR = /^[\p{L}\p{N}_]$/u
@@ -52,12 +53,13 @@ function grow(a: Int32Array, size: number): Int32Array {
   return grown
 }
 
-// Per id, `INFO` ints: where its first occurrence starts, its length, its hash, how many words it counts for.
-const INFO = 4
+// Per id, `stride` ints: where its first occurrence starts, its length, its
+// hash, how many words it counts for, then its stopword languages as bits.
 const START = 0
 const CHARS = 1
 const HASH = 2
 const WEIGHT = 3
+const LANGS = 4
 
 /** The distinct words of one page and the token ids of its blocks. */
 export class PageWords {
@@ -67,11 +69,12 @@ export class PageWords {
   ids: Int32Array
   /** How many entries of `ids` are used. */
   length = 0
-  /** Per id: the stopword languages of the word (indices into `stopwordLanguages()`). */
-  readonly langs: (readonly number[] | undefined)[] = []
   /** Per id: the lower-cased block holding its first occurrence. */
   private readonly source: string[] = []
   private info: Int32Array
+  /** 32-bit words of language bits per id. */
+  private readonly width = languageWords()
+  private readonly stride = LANGS + this.width
   private sliced: (string | undefined)[] | undefined
   /** Open addressing over the hashes: id + 1, 0 for empty. */
   private table: Int32Array
@@ -84,7 +87,7 @@ export class PageWords {
   constructor(chars = 0) {
     // About one token per six characters and one new word per two tokens; more grows the tables.
     this.ids = new Int32Array((chars >> 2) + 16)
-    this.info = new Int32Array(((chars >> 3) + 16) * INFO)
+    this.info = new Int32Array(((chars >> 3) + 16) * this.stride)
     this.table = new Int32Array(tableSize((chars >> 2) + 32))
   }
 
@@ -93,7 +96,7 @@ export class PageWords {
     this.sliced ??= []
     let word = this.sliced[id]
     if (word === undefined) {
-      const at = id * INFO
+      const at = id * this.stride
       word = this.source[id].slice(this.info[at + START], this.info[at + START] + this.info[at + CHARS])
       this.sliced[id] = word
     }
@@ -145,7 +148,7 @@ export class PageWords {
       let id = this.find(lower, start, i, h)
       if (id < 0) id = this.insert(lower, start, i, h, -1 - id)
       ids[n++] = id
-      words += this.info[id * INFO + WEIGHT]
+      words += this.info[id * this.stride + WEIGHT]
     }
     this.length = n
     return words
@@ -153,13 +156,13 @@ export class PageWords {
 
   /** The id of `s[start..end)` (hash `h`), or `-1 - slot` of the empty slot where it would go. */
   private find(s: string, start: number, end: number, h: number): number {
-    const {table, info, source} = this
+    const {table, info, source, stride} = this
     const mask = table.length - 1
     const length = end - start
     let slot = h & mask
     for (; table[slot] !== 0; slot = (slot + 1) & mask) {
       const id = table[slot] - 1
-      const at = id * INFO
+      const at = id * stride
       if (info[at + HASH] === h && info[at + CHARS] === length && sameRange(source[id], info[at + START], s, start, length)) return id
     }
     return -1 - slot
@@ -167,7 +170,7 @@ export class PageWords {
 
   private insert(s: string, start: number, end: number, h: number, slot: number): number {
     const id = this.size++
-    const at = id * INFO
+    const at = id * this.stride
     if (at === this.info.length) this.info = grow(this.info, 0)
     const length = end - start
     this.source.push(s)
@@ -175,7 +178,7 @@ export class PageWords {
     this.info[at + CHARS] = length
     this.info[at + HASH] = h
     this.info[at + WEIGHT] = length > 12 && CJK.test(this.word(id)) ? Math.ceil(length / 2) : 1
-    this.langs.push(stopwordLanguagesAt(s, start, end, h))
+    stopwordBits(s, start, end, h, this.info, at + LANGS)
     if (this.size * 2 > this.table.length) this.rehash()
     else this.table[slot] = id + 1
     return id
@@ -183,7 +186,7 @@ export class PageWords {
 
   private place(id: number): void {
     const mask = this.table.length - 1
-    let slot = this.info[id * INFO + HASH] & mask
+    let slot = this.info[id * this.stride + HASH] & mask
     while (this.table[slot] !== 0) slot = (slot + 1) & mask
     this.table[slot] = id + 1
   }
@@ -200,10 +203,19 @@ export class PageWords {
    */
   stopwords(stop: ReadonlySet<string>, language: number): Uint8Array {
     const flags = new Uint8Array(this.size)
-    for (let id = 0; id < flags.length; id++) flags[id] = this.langs[id]?.includes(language) ? 1 : 0
+    const word = LANGS + (language >> 5)
+    const bit = language & 31
+    for (let id = 0; id < flags.length; id++) flags[id] = (this.info[id * this.stride + word] >>> bit) & 1
     this.stopSet = stop
     this.stopFlags = flags
     return flags
+  }
+
+  /** Count the stopword languages of `ids[from..to)`, at most `budget` tokens; returns the budget left. */
+  tallyLanguages(tally: LanguageTally, from: number, to: number, budget: number): number {
+    const {ids, info, stride, width} = this
+    for (let k = from; k < to && budget > 0; k++, budget--) tally.addBits(info, ids[k] * stride + LANGS, width)
+    return budget
   }
 
   /**
@@ -215,7 +227,7 @@ export class PageWords {
     const flags = new Uint8Array(this.size)
     const known = stop !== undefined && stop === this.stopSet && this.stopFlags?.length === this.size ? this.stopFlags : undefined
     for (let id = 0; id < flags.length; id++) {
-      const at = id * INFO
+      const at = id * this.stride
       if (this.info[at + CHARS] < 3) continue
       const c = this.source[id].charCodeAt(this.info[at + START])
       if (c >= 48 && c <= 57) continue
