@@ -8,7 +8,7 @@
 import type {BlockStats} from './measure.js'
 import {log1pInt, tempFloats, tempInts} from './scratch.js'
 
-// The training script and the tests reach these through this module.
+// classify-blocks.ts and the training script import these from here.
 export {measureBlocks, type BlockInput, type BlockStats} from './measure.js'
 export {articleCore, cohesion} from './cohesion.js'
 

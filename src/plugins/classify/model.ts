@@ -1,7 +1,7 @@
 /**
- * Scoring: two small models (logistic or a one-hidden-layer perceptron;
- * weights in `weights.ts`, trained by bench/eval-train-classify.ts on the
- * dev sets) and the article span.
+ * The article span and the stage-2 features. The two small models (logistic
+ * or a one-hidden-layer perceptron; weights in `weights.ts`, trained by
+ * bench/eval-train-classify.ts on the dev sets) are scored in `predict.ts`.
  *
  * Stage 1 scores every block on its own features and its neighbours'.
  * Stage 2 re-scores it knowing how stage 1 judged its neighbourhood and
@@ -12,6 +12,7 @@ import {FEATURE_COUNT} from './features.js'
 import type {BlockStats} from './measure.js'
 import {log1pInt, tempFloats, tempInts} from './scratch.js'
 
+// classify-blocks.ts, weights.ts and the training script import these from here.
 export {predict, type BlockModel, type ClassifierModel, type LinearModel, type MlpModel} from './predict.js'
 
 /**
