@@ -7,6 +7,8 @@
 
 const floats: Float64Array[] = []
 const ints: Int32Array[] = []
+/** Buffers for pages longer than this (in blocks or words) are not kept, so one huge page does not pin its memory. */
+const KEEP = 1 << 16
 
 /**
  * Temporary number `slot`: at least `n` entries, the first `n` zero. Valid
@@ -17,7 +19,7 @@ export function tempFloats(slot: number, n: number): Float64Array {
   let buffer = floats[slot]
   if (buffer === undefined || buffer.length < n) {
     buffer = new Float64Array(Math.max(n, 256))
-    floats[slot] = buffer
+    if (n <= KEEP) floats[slot] = buffer
   } else buffer.fill(0, 0, n)
   return buffer
 }
@@ -27,7 +29,7 @@ export function tempInts(slot: number, n: number): Int32Array {
   let buffer = ints[slot]
   if (buffer === undefined || buffer.length < n) {
     buffer = new Int32Array(Math.max(n, 256))
-    ints[slot] = buffer
+    if (n <= KEEP) ints[slot] = buffer
   } else buffer.fill(0, 0, n)
   return buffer
 }
