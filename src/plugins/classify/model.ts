@@ -1,82 +1,19 @@
 /**
- * Scoring: two small models (logistic or a one-hidden-layer perceptron;
- * weights in `weights.ts`, trained by bench/eval-train-classify.ts on the
- * dev sets) and the article span.
+ * The article span and the stage-2 features. The two small models (logistic
+ * or a one-hidden-layer perceptron; weights in `weights.ts`, trained by
+ * bench/eval-train-classify.ts on the dev sets) are scored in `predict.ts`.
  *
  * Stage 1 scores every block on its own features and its neighbours'.
  * Stage 2 re-scores it knowing how stage 1 judged its neighbourhood and
  * whether it lies inside the article's span (the heaviest run of content).
  */
-import {cohesion, FEATURE_COUNT, type BlockStats} from './features.js'
+import {cohesion} from './cohesion.js'
+import {FEATURE_COUNT} from './features.js'
+import type {BlockStats} from './measure.js'
+import {log1pInt, tempFloats, tempInts} from './scratch.js'
 
-/** A logistic model over a row-major feature matrix. */
-export interface LinearModel {
-  kind?: 'linear'
-  /** Column names, for reading the weights. */
-  features: readonly string[]
-  weights: readonly number[]
-}
-
-/**
- * A one-hidden-layer perceptron: inputs standardised by `mean`/`scale`,
- * `tanh` hidden units, a logistic output.
- */
-export interface MlpModel {
-  kind: 'mlp'
-  features: readonly string[]
-  mean: readonly number[]
-  scale: readonly number[]
-  /** Hidden × inputs, row-major. */
-  hiddenWeights: readonly number[]
-  hiddenBias: readonly number[]
-  outputWeights: readonly number[]
-  outputBias: number
-}
-
-export type BlockModel = LinearModel | MlpModel
-
-/** The weights of both stages. */
-export interface ClassifierModel {
-  stage1: BlockModel
-  stage2: BlockModel
-  /** Optional third pass: stage-2 features recomputed from stage-2 probabilities. */
-  stage3?: BlockModel
-}
-
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
-
-/** Probability of content for every row of `x`. */
-export function predict(model: BlockModel, x: Float64Array, columns: number): Float64Array {
-  if (model.features.length !== columns) throw new Error(`model has ${model.features.length} features, the matrix ${columns}`)
-  const n = x.length / columns
-  const out = new Float64Array(n)
-  if (model.kind === 'mlp') {
-    const {mean, scale, hiddenWeights: w1, hiddenBias: b1, outputWeights: w2, outputBias: b2} = model
-    const hidden = b1.length
-    const z = new Float64Array(columns)
-    for (let i = 0; i < n; i++) {
-      const row = i * columns
-      for (let j = 0; j < columns; j++) z[j] = (x[row + j] - mean[j]) / scale[j]
-      let o = b2
-      for (let h = 0; h < hidden; h++) {
-        let a = b1[h]
-        const base = h * columns
-        for (let j = 0; j < columns; j++) a += w1[base + j] * z[j]
-        o += w2[h] * Math.tanh(a)
-      }
-      out[i] = sigmoid(o)
-    }
-    return out
-  }
-  const w = model.weights
-  for (let i = 0; i < n; i++) {
-    let z = 0
-    const row = i * columns
-    for (let j = 0; j < columns; j++) z += w[j] * x[row + j]
-    out[i] = sigmoid(z)
-  }
-  return out
-}
+// classify-blocks.ts, weights.ts and the training script import these from here.
+export {predict, type BlockModel, type ClassifierModel, type LinearModel, type MlpModel} from './predict.js'
 
 /**
  * The article span: the contiguous run of blocks with the largest total of
@@ -159,17 +96,17 @@ export function stage2Matrix(
   const n = p1.length
   const F = STAGE2_COUNT
   const x = new Float64Array(n * F)
-  const good = new Float64Array(n + 1)
+  const good = tempFloats(8, n + 1)
   for (let i = 0; i < n; i++) good[i + 1] = good[i] + (p1[i] > 0.5 ? 1 : 0)
   // Content mass (p1 × words) before and after each block, as shares of the page's.
-  const mass = new Float64Array(n + 1)
+  const mass = tempFloats(9, n + 1)
   for (let i = 0; i < n; i++) mass[i + 1] = mass[i] + p1[i] * stats[i].words
   const total = mass[n] || 1
-  const pre = new Float64Array(n + 1)
+  const pre = tempFloats(10, n + 1)
   for (let i = 0; i < n; i++) pre[i + 1] = pre[i] + p1[i]
   // Segments: stretches of the page split by runs of GAP or more low blocks;
   // the one with the most content mass is the main one.
-  const segment = new Int32Array(n)
+  const segment = tempInts(0, n)
   const segmentMass: number[] = []
   let current = 0
   let low = 0
@@ -221,10 +158,10 @@ export function stage2Matrix(
     x[row + c++] = i + 2 < n ? p1[i + 2] : 0
     x[row + c++] = around > 0 ? (good[hi] - good[lo] - (p1[i] > 0.5 ? 1 : 0)) / around : 0
     x[row + c++] = outside === 0 && s1 > s0 ? 1 : 0
-    x[row + c++] = Math.log1p(outside)
+    x[row + c++] = log1pInt(outside)
     x[row + c++] = i === s0 ? 1 : 0
     x[row + c++] = i === s1 - 1 ? 1 : 0
-    x[row + c++] = Math.log1p(stats[i].words)
+    x[row + c++] = log1pInt(stats[i].words)
     x[row + c++] = stats[i].terminal ? 1 : 0
     x[row + c++] = n - s1 > 0 && i >= s1 ? (good[n] - good[s1]) / (n - s1) : 0
     x[row + c++] = mass[i] / total
@@ -240,13 +177,13 @@ export function stage2Matrix(
     x[row + c++] = Math.max(0, segmentMass[k]) / total
     x[row + c++] = k < main ? 1 : 0
     x[row + c++] = k > main ? 1 : 0
-    x[row + c++] = Math.log1p(Math.abs(k - main))
+    x[row + c++] = log1pInt(Math.abs(k - main))
     x[row + c++] = topic.topic[i]
     x[row + c++] = topic.title[i]
-    x[row + c++] = topic.topic[i] * Math.log1p(stats[i].words)
+    x[row + c++] = topic.topic[i] * log1pInt(stats[i].words)
     x[row + c++] = topic.core[i]
     const away = coreFirst < 0 ? 0 : i < coreFirst ? coreFirst - i : i > coreLast ? i - coreLast : 0
-    x[row + c++] = Math.log1p(away)
+    x[row + c++] = log1pInt(away)
     x[row + c++] = coreLast >= 0 && i > coreLast ? 1 : 0
     x[row + c++] = coreFirst >= 0 && i < coreFirst ? 1 : 0
   }

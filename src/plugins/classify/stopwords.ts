@@ -16,7 +16,8 @@ interface StopwordIndex {
 let index: StopwordIndex | undefined
 const perLanguage = new Map<string, ReadonlySet<string>>()
 
-function load(): StopwordIndex {
+/** Every stopword with the languages listing it. */
+export function stopwordIndex(): StopwordIndex {
   if (index) return index
   const lists = require('stopwords-iso') as Record<string, string[]>
   const languages = Object.keys(lists).sort()
@@ -35,7 +36,12 @@ function load(): StopwordIndex {
 
 /** The ISO 639-1 codes that have a stopword list. */
 export function stopwordLanguages(): readonly string[] {
-  return load().languages
+  return stopwordIndex().languages
+}
+
+/** The position of a language in {@link stopwordLanguages}, or -1. */
+export function stopwordLanguageIndex(language: string): number {
+  return stopwordIndex().languages.indexOf(language)
 }
 
 /** The stopwords of one language (lower case), or an empty set when it has no list. */
@@ -54,17 +60,44 @@ export function stopwordsFor(language: string): ReadonlySet<string> {
  * are stopwords of any language (too little text, or a script without spaces).
  */
 export function guessLanguage(tokens: Iterable<string>, minHits = 5): string | undefined {
-  const {languages, byWord} = load()
-  const hits = new Uint32Array(languages.length)
-  let any = 0
-  for (const token of tokens) {
-    const langs = byWord.get(token)
-    if (langs === undefined) continue
-    any++
-    for (const i of langs) hits[i]++
+  const {byWord} = stopwordIndex()
+  const tally = new LanguageTally()
+  for (const token of tokens) tally.add(byWord.get(token))
+  return tally.best(minHits)
+}
+
+/** Stopword hits per language, token by token, for {@link guessLanguage}. */
+export class LanguageTally {
+  private readonly hits = new Uint32Array(stopwordIndex().languages.length)
+  private any = 0
+
+  /** Count one token, given as its stopword languages. */
+  add(langs: readonly number[] | undefined): void {
+    if (langs === undefined) return
+    this.any++
+    for (let j = 0; j < langs.length; j++) this.hits[langs[j]]++
   }
-  if (any < minHits) return undefined
-  let best = 0
-  for (let i = 1; i < hits.length; i++) if (hits[i] > hits[best]) best = i
-  return languages[best]
+
+  /** Count one token, given as its language bits `bits[at..at + width)` (see `stopwordBits`). */
+  addBits(bits: Int32Array, at: number, width: number): void {
+    let any = 0
+    for (let w = 0; w < width; w++) {
+      let m = bits[at + w]
+      any |= m
+      while (m !== 0) {
+        this.hits[w * 32 + 31 - Math.clz32(m & -m)]++
+        m &= m - 1
+      }
+    }
+    if (any !== 0) this.any++
+  }
+
+  /** The language with the most hits (the first in code order on a tie), or `undefined` below `minHits` hits. */
+  best(minHits = 5): string | undefined {
+    if (this.any < minHits) return undefined
+    const hits = this.hits
+    let best = 0
+    for (let i = 1; i < hits.length; i++) if (hits[i] > hits[best]) best = i
+    return stopwordIndex().languages[best]
+  }
 }
