@@ -57,7 +57,9 @@ interface TrieNode {
   next: Map<number, TrieNode>
 }
 
-/** Hash table size for literal anchors: 2^TABLE_BITS. */
+/** Bits of an anchor's hash; a bitmap over them rules out most text positions at once. */
+const HASH_BITS = 16
+/** Hash chains of literals, by the top TABLE_BITS bits of the anchor hash. */
 const TABLE_BITS = 12
 /** English letter frequency order: an anchor of rare letters is seldom hit by chance. */
 const COMMON = ' etaoinsrhldcumfpgwybvkxjqz'
@@ -71,8 +73,8 @@ export class Prefilter {
   private readonly root: TrieNode = {rules: [], next: new Map()}
   /** Literals shorter than an anchor, checked with `includes`. */
   private readonly short: Array<{text: string; rules: number[]}> = []
-  /** Longer literals: a bit per (first, second) anchor character pair, then a hash chain per anchor. */
-  private readonly pairs = new Uint8Array(8192)
+  /** Longer literals: a bit per anchor hash, then the literals' chains. */
+  private readonly bits = new Uint8Array(1 << (HASH_BITS - 3))
   private readonly heads = new Int32Array(1 << TABLE_BITS).fill(-1)
   private readonly chain: number[] = []
   private readonly literals: Array<{text: string; offset: number; rules: number[]}> = []
@@ -135,13 +137,14 @@ export class Prefilter {
   }
 
   private scanLiterals(lower: string): void {
-    const {pairs, heads, chain, literals} = this
+    const {bits, heads, chain, literals} = this
     let a = lower.charCodeAt(0)
     let b = lower.charCodeAt(1)
     for (let i = 0; i + 2 < lower.length; i++) {
       const c = lower.charCodeAt(i + 2)
-      if ((pairs[((a & 255) << 5) | ((b & 255) >> 3)] & (1 << (b & 7))) !== 0) {
-        for (let j = heads[hash(a, b, c)]; j >= 0; j = chain[j]) {
+      const h = hash(a, b, c)
+      if ((bits[h >>> 3] & (1 << (h & 7))) !== 0) {
+        for (let j = heads[h >>> (HASH_BITS - TABLE_BITS)]; j >= 0; j = chain[j]) {
           const literal = literals[j]
           const at = i - literal.offset
           if (at >= 0 && lower.startsWith(literal.text, at)) this.mark(literal.rules)
@@ -177,11 +180,11 @@ export class Prefilter {
     }
     const a = text.charCodeAt(offset)
     const b = text.charCodeAt(offset + 1)
-    this.pairs[((a & 255) << 5) | ((b & 255) >> 3)] |= 1 << (b & 7)
     const h = hash(a, b, text.charCodeAt(offset + 2))
+    this.bits[h >>> 3] |= 1 << (h & 7)
     this.literals.push({text, offset, rules})
-    this.chain.push(this.heads[h])
-    this.heads[h] = this.literals.length - 1
+    this.chain.push(this.heads[h >>> (HASH_BITS - TABLE_BITS)])
+    this.heads[h >>> (HASH_BITS - TABLE_BITS)] = this.literals.length - 1
   }
 }
 
@@ -191,5 +194,5 @@ function rank(char: string): number {
 }
 
 function hash(a: number, b: number, c: number): number {
-  return Math.imul((a << 16) ^ (b << 8) ^ c ^ ((a >>> 8) << 4), 0x9e3779b1) >>> (32 - TABLE_BITS)
+  return Math.imul((a << 16) ^ (b << 8) ^ c ^ ((a >>> 8) << 4), 0x9e3779b1) >>> (32 - HASH_BITS)
 }
