@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import stripBoilerplate from '../src/plugins/strip-boilerplate.js'
+import {isTeaser, type TeaserOptions} from '../src/rules/teaser.js'
 import {runPlugin} from './helpers/run-plugin.js'
 
 const prose = (n: number) =>
@@ -63,5 +65,35 @@ describe('strip-boilerplate', () => {
     const {messages, file} = runPlugin(stripBoilerplate, 'Body text of the story goes here today.\n\nAdvertisement')
     expect(messages[0].actual).toBe('Advertisement')
     expect(file.messages[0].source).toBe('decruft')
+  })
+})
+
+describe('isTeaser', () => {
+  /** The definition, written plainly: the fast version must agree with it everywhere. */
+  const plainTeaser = (text: string, options: TeaserOptions = {}) => {
+    const {minWords = 4, minLetters = 20, minUpperShare = 0.9} = options
+    if (text.length > 300 || /^["“‘'«„]/u.test(text)) return false
+    if (text.split(/\s+/u).length < minWords) return false
+    let upper = 0
+    let cased = 0
+    for (const char of text) {
+      const isUpper = char !== char.toLowerCase()
+      const isLower = char !== char.toUpperCase()
+      if (isUpper) upper++
+      if (isUpper || isLower) cased++
+    }
+    return cased >= minLetters && upper / cased >= minUpperShare
+  }
+
+  it('agrees with the plain definition on generated text', () => {
+    const pieces = fc.constantFrom('PRESIDENT', 'SAYS', 'talks', 'ÉTÉ', 'ǅ', 'ß', '𐐀', '𐐨', '\ud800', 'ǈ', '42', ' ', '\u00a0', '\u3000', '\t', '“', '"', 'Ω', 'i̇', 'İ', 'ſ', 'x')
+    const text = fc.oneof(fc.array(pieces, {maxLength: 40}).map((p) => p.join('')), fc.string({unit: 'binary', maxLength: 60}))
+    const options = fc.record({minWords: fc.integer({min: 0, max: 6}), minLetters: fc.integer({min: 0, max: 25}), minUpperShare: fc.constantFrom(0, 0.5, 0.8, 0.9, 1)}, {requiredKeys: []})
+    fc.assert(
+      fc.property(text, options, (t, o) => {
+        expect(isTeaser(t, o)).toBe(plainTeaser(t, o))
+      }),
+      {numRuns: 5000, seed: 3}
+    )
   })
 })

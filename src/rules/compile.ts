@@ -1,3 +1,5 @@
+import {analyzePattern} from './literals.js'
+import {Prefilter, type Needs} from './prefilter.js'
 import type {Category, Rule, RulePack} from './types.js'
 import {CATEGORIES} from './types.js'
 
@@ -14,14 +16,22 @@ export class RuleError extends Error {
   }
 }
 
-/** Rules of one kind and length bound, compiled into a single alternation. */
-interface Bucket {
-  maxLength: number
+/** A rule with its compiled pattern, in the order rules are tried. */
+interface Compiled {
+  rule: Rule
   regex: RegExp
-  rules: Rule[]
+  maxLength: number
+  /** Anchored rules match at the start only, so their order alone decides. */
+  anchored: boolean
+  /**
+   * Rules of one kind, length bound and anchoring form a bucket. The first
+   * bucket with a match decides; within it the leftmost match, then the
+   * earliest rule, as one alternation of the bucket's patterns would.
+   */
+  bucket: number
 }
 
-/** Compiled rule set: one regex pass per length bucket. */
+/** Compiled rule set: one prefilter pass over a block, then the regexes of the rules it may match. */
 export interface CompiledRules {
   /** The block rule matching `text`, if any. */
   matchBlock(text: string): Rule | undefined
@@ -44,8 +54,9 @@ export interface CompileOptions {
  * Check a rule's shape: known category matching its id, a pattern that
  * compiles with `iu` and has no capturing groups or backreferences.
  * Backtracking safety is {@link checkRuleSafety}'s job (it is slower).
+ * Returns the compiled pattern.
  */
-export function validateRule(rule: Rule): void {
+export function validateRule(rule: Rule): RegExp {
   const fail = (why: string) => {
     throw new RuleError(`rule "${rule.id}": ${why}`, rule.id)
   }
@@ -53,62 +64,114 @@ export function validateRule(rule: Rule): void {
   if (!CATEGORIES.includes(rule.category as Category)) fail(`unknown category "${rule.category}"`)
   if (!rule.id.startsWith(`${rule.category}/`)) fail(`id must start with its category "${rule.category}/"`)
   if (rule.kind !== 'block' && rule.kind !== 'terminator') fail('kind must be "block" or "terminator"')
+  let regex: RegExp | undefined
   try {
-    new RegExp(rule.pattern, 'iu')
+    regex = new RegExp(rule.pattern, 'iu')
   } catch (error) {
     fail(`pattern does not compile: ${(error as Error).message}`)
   }
-  if (new RegExp(`(?:${rule.pattern})|`, 'u').exec('')!.length > 1) fail('pattern must not use capturing groups; write (?:...)')
+  if (hasCapturingGroup(rule.pattern)) fail('pattern must not use capturing groups; write (?:...)')
   if (/\\\d|\\k</.test(rule.pattern)) fail('pattern must not use backreferences')
+  return regex!
 }
 
-/** Compile rule packs into a matcher that runs one combined regex per length bucket. */
+/**
+ * Whether a pattern that compiles with `u` has a capturing group. Read from
+ * the source: running the regex just to count its groups costs a compile.
+ */
+export function hasCapturingGroup(pattern: string): boolean {
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]
+    if (char === '\\') i++
+    else if (inClass) inClass = char !== ']'
+    else if (char === '[') inClass = true
+    else if (char === '(' && (pattern[i + 1] !== '?' || (pattern[i + 2] === '<' && pattern[i + 3] !== '=' && pattern[i + 3] !== '!'))) return true
+  }
+  return false
+}
+
+/**
+ * Compile rule packs into a matcher. One pass of a literal prefilter over a
+ * block tells which rules could match it (usually none); only their regexes run.
+ */
 export function compileRules(packs: RulePack[], options: CompileOptions = {}): CompiledRules {
   const disabled = new Set(options.disable ?? [])
   const seen = new Set<string>()
   const rules: Rule[] = []
+  const regexes = new Map<Rule, RegExp>()
   for (const pack of packs) {
     for (const rule of pack.rules) {
       if (disabled.has(rule.id) || disabled.has(rule.category)) continue
-      validateRule(rule)
+      const regex = validateRule(rule)
       // Packs for several languages may share an id; each pattern still counts.
       const key = `${rule.id}\u0000${rule.pattern}`
       if (seen.has(key)) continue
       seen.add(key)
       rules.push(rule)
+      regexes.set(rule, regex)
     }
   }
-  const blocks = buckets(rules.filter((r) => r.kind === 'block'))
-  const terminators = buckets(rules.filter((r) => r.kind === 'terminator'))
+  const blocks = ordered(rules.filter((r) => r.kind === 'block'), regexes)
+  const terminators = ordered(rules.filter((r) => r.kind === 'terminator'), regexes)
+  const all = [...blocks, ...terminators]
+  const prefilter = new Prefilter(all.map((c) => ruleNeeds(c.rule.pattern)))
+  const longest = Math.max(0, ...all.map((c) => c.maxLength))
+  // A block is usually matched against block rules and then terminators: scan it once.
+  let lastText: string | undefined
+  let candidates: readonly number[] = []
+  const match = (text: string, from: number, to: number): Rule | undefined => {
+    if (text.length > longest) return undefined
+    if (text !== lastText) ((candidates = prefilter.scan(text)), (lastText = text))
+    let best: Compiled | undefined
+    let bestAt = Infinity
+    for (const i of candidates) {
+      if (i < from || i >= to) continue
+      const c = all[i]
+      if (best && c.bucket !== best.bucket) break
+      if (text.length > c.maxLength) continue
+      if (c.anchored) {
+        if (c.regex.test(text)) return c.rule
+        continue
+      }
+      const at = text.search(c.regex)
+      if (at >= 0 && at < bestAt) ((bestAt = at), (best = c))
+    }
+    return best?.rule
+  }
   return {
     rules,
-    matchBlock: (text) => match(blocks, text),
-    matchTerminator: (text) => match(terminators, text)
+    matchBlock: (text) => match(text, 0, blocks.length),
+    matchTerminator: (text) => match(text, blocks.length, all.length)
   }
 }
 
-function buckets(rules: Rule[]): Bucket[] {
-  const byMax = new Map<number, Rule[]>()
-  for (const rule of rules) {
-    const max = rule.maxLength ?? DEFAULT_MAX[rule.kind]
-    const list = byMax.get(max) ?? []
-    list.push(rule)
-    byMax.set(max, list)
-  }
-  const out: Bucket[] = []
-  for (const [maxLength, list] of [...byMax].sort((a, b) => a[0] - b[0])) {
-    // Anchored rules share one regex that starts with ^, so it is tried at
-    // the first position only instead of at every position of the line.
-    const anchored = list.filter((rule) => isAnchored(rule.pattern))
-    const floating = list.filter((rule) => !isAnchored(rule.pattern))
-    if (anchored.length > 0) out.push({maxLength, rules: anchored, regex: combine(anchored, '^(?:', ')')})
-    if (floating.length > 0) out.push({maxLength, rules: floating, regex: combine(floating, '', '')})
+/**
+ * What a block must hold for a rule to match it: one of the literals every
+ * match holds and, for an anchored pattern, one of the ways its matches start.
+ */
+export function ruleNeeds(pattern: string): Needs {
+  const {literals, prefixes} = analyzePattern(pattern)
+  if (!prefixes || !isAnchored(pattern)) return literals ? {literals} : {}
+  // A literal need helps where the start does not already imply it and it is
+  // seldom met by chance (short ones are scanned for on every block).
+  const weak = !literals || literals.some((l) => l.length < 4) || prefixes.every((p) => literals.some((l) => p.includes(l)))
+  return weak ? {prefixes} : {prefixes, literals}
+}
+
+/** Rules of one kind in the order they are tried: by length bound, anchored before floating, then as listed. */
+function ordered(rules: Rule[], regexes: Map<Rule, RegExp>): Compiled[] {
+  const out: Compiled[] = []
+  const bounds = [...new Set(rules.map((r) => r.maxLength ?? DEFAULT_MAX[r.kind]))].sort((a, b) => a - b)
+  let bucket = 0
+  for (const maxLength of bounds) {
+    for (const anchored of [true, false]) {
+      const list = rules.filter((r) => (r.maxLength ?? DEFAULT_MAX[r.kind]) === maxLength && isAnchored(r.pattern) === anchored)
+      for (const rule of list) out.push({rule, regex: regexes.get(rule)!, maxLength, anchored, bucket})
+      if (list.length > 0) bucket++
+    }
   }
   return out
-}
-
-function combine(rules: Rule[], open: string, close: string): RegExp {
-  return new RegExp(open + rules.map((r) => `(${r.pattern})`).join('|') + close, 'iu')
 }
 
 /** Whether every top-level alternative of a pattern starts with `^`. */
@@ -130,14 +193,4 @@ export function isAnchored(pattern: string): boolean {
     else if (char === '|' && depth === 0) branchStart = true
   }
   return !branchStart
-}
-
-function match(list: Bucket[], text: string): Rule | undefined {
-  for (const bucket of list) {
-    if (text.length > bucket.maxLength) continue
-    const found = bucket.regex.exec(text)
-    if (!found) continue
-    for (let i = 1; i < found.length; i++) if (found[i] !== undefined) return bucket.rules[i - 1]
-  }
-  return undefined
 }
