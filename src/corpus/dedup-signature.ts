@@ -2,11 +2,12 @@ import {
   DEFAULT_SEED,
   collapseSpace,
   countDistinct,
+  createWordSpans,
   hash64Hex,
   minhash,
   permutations,
-  shingleHashes,
-  wordsOfNormalized
+  shingleHashesOfSpans,
+  wordSpans
 } from '../similarity/index.js'
 import {DEDUP_DEFAULTS, type SignatureOptions} from './dedup-options.js'
 
@@ -43,31 +44,53 @@ export function hashSeed(seed: number): bigint {
   return DEFAULT_SEED ^ BigInt(seed >>> 0)
 }
 
+const spans = createWordSpans(1024)
+let prose = new Uint8Array(1024)
+
 /** Sign a clean article body for the dedup index. Pure: same text and options, same signature. */
 export function computeSignature(cleanText: string, options: SignatureOptions = {}): DocSignature {
   const size = options.shingleSize ?? DEDUP_DEFAULTS.shingleSize
   const count = options.permutations ?? DEDUP_DEFAULTS.permutations
   const seed = options.seed ?? DEDUP_DEFAULTS.seed
+  const minLineWords = options.minLineWords ?? DEDUP_DEFAULTS.minLineWords
   // One NFKC pass serves the exact hash and the words.
   const nfkc = cleanText.normalize('NFKC')
-  const lines = nfkc.toLowerCase().split(/\r\n|[\n\r\u2028\u2029]/u)
-  const words: string[] = []
-  const prose: string[] = []
-  const minLineWords = options.minLineWords ?? DEDUP_DEFAULTS.minLineWords
+  const text = nfkc.toLowerCase()
+  // Words line by line (no line strings made): no word spans a line break,
+  // and "\r\n" counts as two breaks around an empty line, which changes nothing.
+  spans.length = 0
+  let proseWords = 0
   let short = false
-  for (const line of lines) {
-    const lineWords = wordsOfNormalized(line)
-    for (const word of lineWords) words.push(word)
-    if (lineWords.length >= minLineWords) for (const word of lineWords) prose.push(word)
-    else if (lineWords.length > 0) short = true
+  for (let start = 0; start <= text.length; ) {
+    let end = start
+    while (end < text.length) {
+      const c = text.charCodeAt(end)
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break
+      end++
+    }
+    const first = spans.length
+    wordSpans(text, start, end, spans)
+    const lineWords = spans.length - first
+    if (prose.length < spans.length) prose = grow(prose, spans.length)
+    const long = lineWords >= minLineWords
+    prose.fill(long ? 1 : 0, first, spans.length)
+    if (long) proseWords += lineWords
+    else if (lineWords > 0) short = true
+    start = end + 1
   }
   // Prose only when there is enough of it and something was left out.
-  const useProse = minLineWords > 1 && short && prose.length >= (options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
-  const hashes = shingleHashes(useProse ? prose : words, size, hashSeed(seed))
+  const useProse = minLineWords > 1 && short && proseWords >= (options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
+  const hashes = shingleHashesOfSpans(text, spans, size, hashSeed(seed), useProse ? prose : undefined)
   return {
     hash: hash64Hex(collapseSpace(nfkc), hashSeed(seed)),
     minhash: minhash(hashes, permutationParams(count, seed)),
     shingles: countDistinct(hashes),
-    tokens: words.length
+    tokens: spans.length
   }
+}
+
+function grow(flags: Uint8Array<ArrayBuffer>, length: number): Uint8Array<ArrayBuffer> {
+  const grown = new Uint8Array(Math.max(length, flags.length * 2))
+  grown.set(flags)
+  return grown
 }
