@@ -3,11 +3,12 @@ import {
   collapseSpace,
   countDistinct,
   createWordSpans,
+  findWords,
   hash64Hex,
+  lineEnd,
   minhash,
   permutations,
-  shingleHashesOfSpans,
-  wordSpans
+  shingleHashesOfSpans
 } from '../similarity/index.js'
 import {DEDUP_DEFAULTS, type SignatureOptions} from './dedup-options.js'
 
@@ -62,14 +63,9 @@ export function computeSignature(cleanText: string, options: SignatureOptions = 
   let proseWords = 0
   let short = false
   for (let start = 0; start <= text.length; ) {
-    let end = start
-    while (end < text.length) {
-      const c = text.charCodeAt(end)
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break
-      end++
-    }
+    const end = lineEnd(text, start)
     const first = spans.length
-    wordSpans(text, start, end, spans)
+    findWords(text, start, end, spans)
     const lineWords = spans.length - first
     if (prose.length < spans.length) prose = grow(prose, spans.length)
     const long = lineWords >= minLineWords

@@ -17,7 +17,8 @@ export class ShinglePostings {
   private keyLo = new Uint32Array(1024)
   private slotId = new Int32Array(1024)
   private ids = 0
-  // Per id: first posting entry (-1 for none), number of postings, and a stamp for set operations.
+  // Per id: its slot, first posting entry (-1 for none), number of postings, and a stamp for set operations.
+  private idSlot = new Int32Array(512)
   private head = new Int32Array(512)
   private postings = new Int32Array(512)
   private stamp = new Int32Array(512)
@@ -35,12 +36,13 @@ export class ShinglePostings {
 
   /** Forget every id, document and posting (start of a new article). */
   reset(): void {
-    // After a huge article, start small again rather than clear a big table every time.
-    if (this.slotId.length > 1 << 16) {
+    // Clear only the slots in use: after one big article the table is big,
+    // and clearing all of it for every article cost more than the work.
+    if (this.ids * 16 < this.slotId.length && this.slotId.length > 4096) {
       this.keyHi = new Uint32Array(1024)
       this.keyLo = new Uint32Array(1024)
       this.slotId = new Int32Array(1024)
-    } else if (this.ids > 0) this.slotId.fill(0)
+    } else for (let id = 0; id < this.ids; id++) this.slotId[this.idSlot[id]] = 0
     if (this.sets.length > 1 << 18) this.sets = new Int32Array(1024)
     this.ids = 0
     this.entries = 0
@@ -156,10 +158,12 @@ export class ShinglePostings {
     this.keyLo[slot] = lo
     this.slotId[slot] = id + 1
     if (id === this.head.length) {
+      this.idSlot = grow(this.idSlot)
       this.head = grow(this.head)
       this.postings = grow(this.postings)
       this.stamp = grow(this.stamp)
     }
+    this.idSlot[id] = slot
     this.head[id] = -1
     this.postings[id] = 0
     this.stamp[id] = 0
@@ -180,6 +184,7 @@ export class ShinglePostings {
       this.keyHi[slot] = keyHi[old]
       this.keyLo[slot] = keyLo[old]
       this.slotId[slot] = slotId[old]
+      this.idSlot[slotId[old] - 1] = slot
     }
   }
 }

@@ -52,15 +52,18 @@ export const set = (local: number) => [0x21, local]
 export const i32Load = (offset = 0) => [0x28, 2, ...leb(offset)]
 export const i64Load = (offset = 0) => [0x29, 0, ...leb(offset)]
 export const i32Load8U = (offset = 0) => [0x2d, 0, ...leb(offset)]
+export const i32Load16U = (offset = 0) => [0x2f, 1, ...leb(offset)]
 export const i64Load8U = (offset = 0) => [0x31, 0, ...leb(offset)]
 export const i64Load32U = (offset = 0) => [0x35, 0, ...leb(offset)]
 export const i32Store = (offset = 0) => [0x36, 2, ...leb(offset)]
+export const i32Store8 = (offset = 0) => [0x3a, 0, ...leb(offset)]
 
 // Numbers.
 export const i32Const = (value: number) => [0x41, ...sleb(BigInt(value))]
 /** i64.const of a value read as unsigned (mod 2^64). */
 export const i64Const = (value: bigint) => [0x42, ...sleb(BigInt.asIntN(64, value))]
 export const I32_EQZ = 0x45
+export const I32_EQ = 0x46
 export const I32_NE = 0x47
 export const I32_LT_U = 0x49
 export const I32_GT_U = 0x4b
@@ -69,7 +72,9 @@ export const I32_GE_U = 0x4f
 export const I32_ADD = 0x6a
 export const I32_SUB = 0x6b
 export const I32_AND = 0x71
+export const I32_OR = 0x72
 export const I32_SHL = 0x74
+export const I32_SHR_U = 0x76
 export const I64_ADD = 0x7c
 export const I64_SUB = 0x7d
 export const I64_MUL = 0x7e

@@ -1,6 +1,6 @@
 import {DEFAULT_SEED} from './hash.js'
-import {createWordSpans, normalizeText, wordSpans} from './tokenize.js'
-import {hashWords} from './word-hashes.js'
+import {createWordSpans, normalizeText} from './tokenize.js'
+import {findWords, hashWords} from './word-hashes.js'
 
 /**
  * The words of a series of short texts (the paragraphs of one article),
@@ -32,7 +32,7 @@ export class WordStore {
     for (const text of normalized) {
       // Ranges by length: a text may hold line feeds itself.
       this.spans.stable = true
-      wordSpans(this.text, at, at + text.length, this.spans)
+      findWords(this.text, at, at + text.length, this.spans)
       this.first.push(this.spans.length)
       this.stable.push(this.spans.stable)
       at += text.length + 1

@@ -1,16 +1,9 @@
 import * as w from './wasm-asm.js'
 
 /*
- * XXH64 of many words of one text in one WebAssembly call: the text is
- * UTF-8 encoded into the module's memory once, then every word's bytes are
- * hashed with native 64-bit arithmetic. One xxhash-wasm call per word
- * (string encoding, call, BigInt result) cost ten times more.
- *
- * hashSpans(text, spans, n, out, seed): `spans` holds n (start, end) byte
- * offset pairs into the text; the hash of each goes to `out` as (high, low).
- * byteOffsets(text, offsets, n) first turns n ascending UTF-16 offsets
- * into UTF-8 ones, reading the encoded text, which must be followed by a
- * zero byte: a JS pass over the string cost more than the hashing.
+ * XXH64 (https://github.com/Cyan4973/xxHash, the 64-bit variant) as a
+ * WebAssembly function, for the word kernel to call on each word. Same
+ * values as xxhash-wasm: the tests check both against a BigInt reference.
  */
 
 const P1 = 0x9e3779b185ebca87n
@@ -36,7 +29,8 @@ const xorShift = (shift: bigint) => [...w.get(H), ...w.get(H), ...c(shift), w.I6
 /** h *= prime */
 const times = (prime: bigint) => [...w.get(H), ...c(prime), w.I64_MUL, ...w.set(H)]
 
-const xxh64: w.WasmFunction = {
+/** xxh64(p, len, seed) → the XXH64 of the `len` bytes at `p`. */
+export const xxh64Function: w.WasmFunction = {
   params: [w.I32, w.I32, w.I64],
   results: [w.I64],
   locals: [
@@ -85,75 +79,3 @@ const xxh64: w.WasmFunction = {
     w.get(H)
   ]
 }
-
-// hashSpans(text, spans, n, out, seed): parameters then a local.
-const [TEXT, SPANS, N, OUT, SEED2, HASH] = [0, 1, 2, 3, 4, 5]
-
-const hashSpans: w.WasmFunction = {
-  params: [w.I32, w.I32, w.I32, w.I32, w.I64],
-  results: [],
-  locals: [[1, w.I64]],
-  export: 'hashSpans',
-  body: [
-    w.block,
-    w.loop,
-    [...w.get(N), w.I32_EQZ, ...w.brIf(1)],
-    [...w.get(TEXT), ...w.get(SPANS), ...w.i32Load(0), w.I32_ADD],
-    [...w.get(SPANS), ...w.i32Load(4), ...w.get(SPANS), ...w.i32Load(0), w.I32_SUB],
-    [...w.get(SEED2), ...w.call(0), ...w.set(HASH)],
-    [...w.get(OUT), ...w.get(HASH), ...c(32n), w.I64_SHR_U, w.I32_WRAP_I64, ...w.i32Store(0)],
-    [...w.get(OUT), ...w.get(HASH), w.I32_WRAP_I64, ...w.i32Store(4)],
-    [...w.get(SPANS), ...w.i32Const(8), w.I32_ADD, ...w.set(SPANS)],
-    [...w.get(OUT), ...w.i32Const(8), w.I32_ADD, ...w.set(OUT)],
-    [...w.get(N), ...w.i32Const(1), w.I32_SUB, ...w.set(N), ...w.br(0)],
-    w.END,
-    w.END
-  ]
-}
-
-// byteOffsets(text, offsets, n): parameters then locals.
-const [TEXT3, OFFSETS, COUNT, UNIT, BYTE, TARGET, LEAD] = [0, 1, 2, 3, 4, 5, 6]
-
-const byteOffsets: w.WasmFunction = {
-  params: [w.I32, w.I32, w.I32],
-  results: [],
-  locals: [[4, w.I32]],
-  export: 'byteOffsets',
-  body: [
-    [...w.get(COUNT), w.I32_EQZ],
-    w.if_,
-    w.return_,
-    w.END,
-    [...w.get(OFFSETS), ...w.i32Load(0), ...w.set(TARGET)],
-    // Byte by byte (no load waits for the previous one): at each lead byte,
-    // the offsets equal to the UTF-16 units so far get this byte's offset.
-    w.loop,
-    [...w.get(TEXT3), ...w.get(BYTE), w.I32_ADD, ...w.i32Load8U(), ...w.set(LEAD)],
-    [...w.get(LEAD), ...w.i32Const(0xc0), w.I32_AND, ...w.i32Const(0x80), w.I32_NE],
-    w.if_,
-    w.block,
-    w.loop,
-    [...w.get(UNIT), ...w.get(TARGET), w.I32_NE, ...w.brIf(1)],
-    [...w.get(OFFSETS), ...w.get(BYTE), ...w.i32Store(0)],
-    [...w.get(COUNT), ...w.i32Const(1), w.I32_SUB, ...w.set(COUNT)],
-    [...w.get(COUNT), w.I32_EQZ],
-    w.if_,
-    w.return_,
-    w.END,
-    [...w.get(OFFSETS), ...w.i32Const(4), w.I32_ADD, ...w.set(OFFSETS)],
-    [...w.get(OFFSETS), ...w.i32Load(0), ...w.set(TARGET), ...w.br(0)],
-    w.END,
-    w.END,
-    // A 4-byte sequence is two UTF-16 units, any other one.
-    [...w.get(UNIT), ...w.i32Const(1), w.I32_ADD, ...w.get(LEAD), ...w.i32Const(0xf0), w.I32_GE_U, w.I32_ADD, ...w.set(UNIT)],
-    w.END,
-    [...w.get(BYTE), ...w.i32Const(1), w.I32_ADD, ...w.set(BYTE), ...w.br(0)],
-    w.END
-  ]
-}
-
-/** The kernel, or undefined where WebAssembly cannot run it. */
-export const xxh64Kernel = w.instantiate<{
-  hashSpans(text: number, spans: number, n: number, out: number, seed: bigint): void
-  byteOffsets(text: number, offsets: number, n: number): void
-}>(w.assemble([xxh64, hashSpans, byteOffsets]))
