@@ -1,10 +1,9 @@
 import {
   DEFAULT_SEED,
-  collapseSpace,
   countDistinct,
   createWordSpans,
   findWords,
-  hash64Hex,
+  hash64HexOfCollapsed,
   lineEnd,
   minhash,
   permutations,
@@ -57,36 +56,31 @@ export function computeSignature(cleanText: string, options: SignatureOptions = 
   // One NFKC pass serves the exact hash and the words.
   const nfkc = cleanText.normalize('NFKC')
   const text = nfkc.toLowerCase()
-  // Words line by line (no line strings made): no word spans a line break,
-  // and "\r\n" counts as two breaks around an empty line, which changes nothing.
+  // The words, then their lines: a word never spans a line break, and
+  // "\r\n" counts as two breaks around an empty line, which changes nothing.
   spans.length = 0
+  findWords(text, 0, text.length, spans)
+  if (prose.length < spans.length) prose = new Uint8Array(Math.max(spans.length, prose.length * 2))
   let proseWords = 0
   let short = false
+  let word = 0
   for (let start = 0; start <= text.length; ) {
     const end = lineEnd(text, start)
-    const first = spans.length
-    findWords(text, start, end, spans)
-    const lineWords = spans.length - first
-    if (prose.length < spans.length) prose = grow(prose, spans.length)
-    const long = lineWords >= minLineWords
-    prose.fill(long ? 1 : 0, first, spans.length)
-    if (long) proseWords += lineWords
-    else if (lineWords > 0) short = true
+    const first = word
+    while (word < spans.length && spans.start[word] < end) word++
+    const long = word - first >= minLineWords
+    prose.fill(long ? 1 : 0, first, word)
+    if (long) proseWords += word - first
+    else if (word > first) short = true
     start = end + 1
   }
   // Prose only when there is enough of it and something was left out.
   const useProse = minLineWords > 1 && short && proseWords >= (options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
   const hashes = shingleHashesOfSpans(text, spans, size, hashSeed(seed), useProse ? prose : undefined)
   return {
-    hash: hash64Hex(collapseSpace(nfkc), hashSeed(seed)),
+    hash: hash64HexOfCollapsed(nfkc, hashSeed(seed)),
     minhash: minhash(hashes, permutationParams(count, seed)),
     shingles: countDistinct(hashes),
     tokens: spans.length
   }
-}
-
-function grow(flags: Uint8Array<ArrayBuffer>, length: number): Uint8Array<ArrayBuffer> {
-  const grown = new Uint8Array(Math.max(length, flags.length * 2))
-  grown.set(flags)
-  return grown
 }

@@ -39,6 +39,8 @@ export function sleb(value: bigint): number[] {
 export const block = [0x02, 0x40]
 export const loop = [0x03, 0x40]
 export const if_ = [0x04, 0x40]
+/** An if whose branches each leave an i32. */
+export const ifI32 = [0x04, 0x7f]
 export const ELSE = 0x05
 export const END = 0x0b
 export const return_ = 0x0f

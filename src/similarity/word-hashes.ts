@@ -1,5 +1,5 @@
 import {STABLE, bmpClass, charClass} from './char-class.js'
-import {DEFAULT_SEED} from './hash.js'
+import {DEFAULT_SEED, pairToHex} from './hash.js'
 import {wordSpans, type WordSpans} from './tokenize.js'
 import {ensureMemory} from './wasm-asm.js'
 import {wordKernel} from './word-kernel.js'
@@ -18,9 +18,9 @@ const UNITS = 0x10000
 let view = views()
 // What the JS tokenizer learned already (high surrogates stay 0: classify() stops at them).
 view.table.set(bmpClass)
-/** The text in memory, and whether the kernel can find its words (no surrogates). */
+/** The text in memory, and whether the kernel can find its words (no surrogates; known once asked). */
 let loaded: string | undefined
-let tokenizable = false
+let tokenizable: boolean | undefined
 let startsAt = 0
 let endsAt = 0
 let flagsAt = 0
@@ -45,7 +45,7 @@ function load(text: string): void {
   if (ensureMemory(kernel.memory, scratchAt + n * 3 + 8) || view.buffer !== kernel.memory.buffer) view = views()
   view.bytes.write(text, UNITS, 'utf16le')
   loaded = text
-  tokenizable = classify(n)
+  tokenizable = undefined
 }
 
 /**
@@ -64,6 +64,7 @@ function classify(n: number): boolean {
 /** {@link wordSpans}, in WebAssembly when the text allows (see {@link load}). */
 export function findWords(text: string, from: number, to: number, spans: WordSpans): void {
   load(text)
+  tokenizable ??= classify(text.length)
   if (!tokenizable) return wordSpans(text, from, to, spans)
   const count = kernel.tokenize(UNITS, from, to, TABLE, startsAt, endsAt, flagsAt)
   const n = spans.length
@@ -84,8 +85,27 @@ export function findWords(text: string, from: number, to: number, spans: WordSpa
 
 /** Index of the first line break (\n, \r, U+2028, U+2029) of `text` from `from`, else its length. */
 export function lineEnd(text: string, from: number): number {
+  if (text !== breaksChecked) {
+    breaksChecked = text
+    onlyNewlines = !/[\r\u2028\u2029]/.test(text)
+  }
+  // Most texts break lines with \n only: then a native search finds them.
+  if (onlyNewlines) {
+    const end = text.indexOf('\n', from)
+    return end === -1 ? text.length : end
+  }
   load(text)
   return kernel.lineEnd(UNITS, from, text.length)
+}
+
+let breaksChecked: string | undefined
+let onlyNewlines = true
+
+/** {@link hash64Hex} of {@link collapseSpace} of `text`, without making the collapsed string. */
+export function hash64HexOfCollapsed(text: string, seed: bigint = DEFAULT_SEED): string {
+  load(text)
+  kernel.hashCollapsed(UNITS, text.length, scratchAt, seed, pairsAt)
+  return pairToHex(view.ints[pairsAt / 4], view.ints[pairsAt / 4 + 1])
 }
 
 let scratch = new Uint32Array(2048)

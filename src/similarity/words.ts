@@ -22,25 +22,39 @@ export class WordStore {
 
   /** Replace the texts by `texts`, each passed through {@link normalizeText}. */
   load(texts: readonly string[], seed: bigint = DEFAULT_SEED): void {
-    const normalized = texts.map(normalizeText)
-    this.text = normalized.join('\n')
+    // One normalization of the joined texts: a line feed is a boundary for
+    // NFKC and for lower casing (final sigma), and neither makes nor removes one.
+    this.text = normalizeText(texts.join('\n'))
     if (this.spans.start.length > 1 << 16) this.spans = createWordSpans(4096)
     this.spans.length = 0
     this.first.length = 1
     this.stable.length = 0
-    let at = 0
-    for (const text of normalized) {
-      // Ranges by length: a text may hold line feeds itself.
-      this.spans.stable = true
-      findWords(this.text, at, at + text.length, this.spans)
-      this.first.push(this.spans.length)
-      this.stable.push(this.spans.stable)
-      at += text.length + 1
+    // All words in one pass (a line feed is no part of a word), then each text's share by offset.
+    this.spans.stable = true
+    findWords(this.text, 0, this.text.length, this.spans)
+    const {start} = this.spans
+    let word = 0
+    let end = -1
+    for (const text of texts) {
+      // The text ends at the line feed after its own.
+      for (let feed = text.indexOf('\n'); feed !== -1; feed = text.indexOf('\n', feed + 1)) end = this.text.indexOf('\n', end + 1)
+      end = texts.length === this.first.length ? this.text.length : this.text.indexOf('\n', end + 1)
+      while (word < this.spans.length && start[word] < end) word++
+      this.first.push(word)
     }
+    const allStable = this.spans.stable
+    for (let i = 0; i < texts.length; i++) this.stable.push(allStable || this.findStable(i))
     const pairs = hashWords(this.text, this.spans, seed)
     if (this.pairs.length < pairs.length || this.pairs.length > Math.max(8192, pairs.length * 8)) this.pairs = new Uint32Array(Math.max(8192, pairs.length))
     this.pairs.set(pairs)
     this.tokens = new Array(texts.length)
+  }
+
+  /** Whether text `i`'s words are all made of stable characters (asked when some text's are not). */
+  private findStable(i: number): boolean {
+    const spans = {start: new Int32Array(0), end: new Int32Array(0), length: 0, stable: true}
+    for (let w = this.first[i]; w < this.first[i + 1]; w++) findWords(this.text, this.spans.start[w], this.spans.end[w], spans)
+    return spans.stable
   }
 
   /** Number of words of text `i`. */
