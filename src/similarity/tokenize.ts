@@ -47,7 +47,7 @@ export function createWordSpans(capacity = 256): WordSpans {
 const scratch = createWordSpans()
 
 function grow(spans: WordSpans): void {
-  const size = spans.start.length * 2
+  const size = Math.max(16, spans.start.length * 2)
   const start = new Int32Array(size)
   const end = new Int32Array(size)
   start.set(spans.start)

@@ -135,6 +135,11 @@ export function hashTokens(tokens: readonly string[], seed: bigint = DEFAULT_SEE
  */
 export function hashWords(text: string, spans: WordSpans, seed: bigint = DEFAULT_SEED, from = 0, to = spans.length, keep?: Uint8Array): Uint32Array {
   load(text)
+  // Room for more spans than the text has characters (empty ones, say): move the scratch past them.
+  if (to - from > text.length + 1) {
+    scratchAt = pairsAt + (to - from) * 8
+    if (ensureMemory(kernel.memory, scratchAt + text.length * 3 + 8)) view = views()
+  }
   const {ints} = view
   const {start, end} = spans
   let at = pairsAt / 4

@@ -10,14 +10,14 @@ import {findWords, hashWords} from './word-hashes.js'
  * makes a text's word strings once, for the few that need them.
  */
 export class WordStore {
-  /** The normalized texts joined by line feeds (never part of a word). */
+  /** The texts joined by line feeds (never part of a word), normalized. */
   private text = ''
   private spans = createWordSpans(4096)
   /** Index in `spans` of each text's first word; one more entry than texts. */
   private first: number[] = [0]
   private pairs = new Uint32Array(8192)
   private tokens: (string[] | undefined)[] = []
-  /** Whether each text's words are all {@link STABLE}. */
+  /** Whether each text's words are made of stable characters only (see char-class.ts). */
   private stable: boolean[] = []
 
   /** Replace the texts by `texts`, each passed through {@link normalizeText}. */
@@ -52,7 +52,7 @@ export class WordStore {
 
   /** Whether text `i`'s words are all made of stable characters (asked when some text's are not). */
   private findStable(i: number): boolean {
-    const spans = {start: new Int32Array(0), end: new Int32Array(0), length: 0, stable: true}
+    const spans = createWordSpans(16)
     for (let w = this.first[i]; w < this.first[i + 1]; w++) findWords(this.text, this.spans.start[w], this.spans.end[w], spans)
     return spans.stable
   }
