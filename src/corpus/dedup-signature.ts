@@ -1,12 +1,13 @@
 import {
   DEFAULT_SEED,
-  collapseSpace,
   countDistinct,
-  hash64Hex,
+  createWordSpans,
+  findWords,
+  hash64HexOfCollapsed,
+  lineEnd,
   minhash,
   permutations,
-  shingleHashes,
-  wordsOfNormalized
+  shingleHashesOfSpans
 } from '../similarity/index.js'
 import {DEDUP_DEFAULTS, type SignatureOptions} from './dedup-options.js'
 
@@ -43,31 +44,43 @@ export function hashSeed(seed: number): bigint {
   return DEFAULT_SEED ^ BigInt(seed >>> 0)
 }
 
+const spans = createWordSpans(1024)
+let prose = new Uint8Array(1024)
+
 /** Sign a clean article body for the dedup index. Pure: same text and options, same signature. */
 export function computeSignature(cleanText: string, options: SignatureOptions = {}): DocSignature {
   const size = options.shingleSize ?? DEDUP_DEFAULTS.shingleSize
   const count = options.permutations ?? DEDUP_DEFAULTS.permutations
   const seed = options.seed ?? DEDUP_DEFAULTS.seed
+  const minLineWords = options.minLineWords ?? DEDUP_DEFAULTS.minLineWords
   // One NFKC pass serves the exact hash and the words.
   const nfkc = cleanText.normalize('NFKC')
-  const lines = nfkc.toLowerCase().split(/\r\n|[\n\r\u2028\u2029]/u)
-  const words: string[] = []
-  const prose: string[] = []
-  const minLineWords = options.minLineWords ?? DEDUP_DEFAULTS.minLineWords
+  const text = nfkc.toLowerCase()
+  // The words, then their lines: a word never spans a line break, and
+  // "\r\n" counts as two breaks around an empty line, which changes nothing.
+  spans.length = 0
+  findWords(text, 0, text.length, spans)
+  if (prose.length < spans.length) prose = new Uint8Array(Math.max(spans.length, prose.length * 2))
+  let proseWords = 0
   let short = false
-  for (const line of lines) {
-    const lineWords = wordsOfNormalized(line)
-    for (const word of lineWords) words.push(word)
-    if (lineWords.length >= minLineWords) for (const word of lineWords) prose.push(word)
-    else if (lineWords.length > 0) short = true
+  let word = 0
+  for (let start = 0; start <= text.length; ) {
+    const end = lineEnd(text, start)
+    const first = word
+    while (word < spans.length && spans.start[word] < end) word++
+    const long = word - first >= minLineWords
+    prose.fill(long ? 1 : 0, first, word)
+    if (long) proseWords += word - first
+    else if (word > first) short = true
+    start = end + 1
   }
   // Prose only when there is enough of it and something was left out.
-  const useProse = minLineWords > 1 && short && prose.length >= (options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
-  const hashes = shingleHashes(useProse ? prose : words, size, hashSeed(seed))
+  const useProse = minLineWords > 1 && short && proseWords >= (options.minProseWords ?? DEDUP_DEFAULTS.minProseWords)
+  const hashes = shingleHashesOfSpans(text, spans, size, hashSeed(seed), useProse ? prose : undefined)
   return {
-    hash: hash64Hex(collapseSpace(nfkc), hashSeed(seed)),
+    hash: hash64HexOfCollapsed(nfkc, hashSeed(seed)),
     minhash: minhash(hashes, permutationParams(count, seed)),
     shingles: countDistinct(hashes),
-    tokens: words.length
+    tokens: spans.length
   }
 }

@@ -2,7 +2,7 @@ import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {firstOccurrence, reportRemoval} from '../article/messages.js'
-import {editSimilarity, shingleSet, similarity, tokenize} from '../similarity/index.js'
+import {ShinglePostings, WordStore, combineShinglesScratch, editSimilarity, mix32, shingleHashes, tokenize} from '../similarity/index.js'
 
 /** Options for {@link dedupeParagraphs}. */
 export interface DedupeParagraphsOptions {
@@ -41,14 +41,6 @@ export interface DedupeParagraphsOptions {
   nearMinWords?: number
 }
 
-type Shingles = ReturnType<typeof shingleSet>
-interface Kept {
-  node: RootContent
-  tokens: string[]
-  shingles: Shingles
-}
-type Key = Shingles extends Set<infer T> ? T : never
-
 /** A shingle shared by more paragraphs than this is too common to find candidates with. */
 const MAX_POSTINGS = 64
 /** Most earlier paragraphs scored against one paragraph. */
@@ -66,86 +58,107 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
   const maxEditWords = options.maxEditWords ?? 400
   const minWords = options.minWords ?? 4
   const nearMinWords = options.nearMinWords ?? 8
+  // Reused from article to article (the transformer runs synchronously).
+  const words = new WordStore()
+  const postings = new ShinglePostings()
 
   return (tree: Root, file: VFile) => {
-    const exact = new Map<string, RootContent>()
-    const kept: Kept[] = []
-    const postings = new Map<Key, number[]>()
+    // Kept paragraphs (by index) under a hash of their words; a hit is confirmed word by word.
+    const exact = new Map<number, number[]>()
+    // The paragraph of each document in `postings`.
+    const documents: number[] = []
+    const children = tree.children
     const keep: RootContent[] = []
+    words.load(children.map((node) => toString(node)))
+    postings.reset()
 
-    for (const node of tree.children) {
-      const text = toString(node)
-      const tokens = tokenize(text)
-      const words = tokens.length
-      const folded = tokens.join(' ')
-      if (words < minWords) {
+    for (let paragraph = 0; paragraph < children.length; paragraph++) {
+      const node = children[paragraph]
+      const count = words.size(paragraph)
+      if (count < minWords) {
         keep.push(node)
         continue
       }
-      const first = exact.get(folded)
-      if (first) {
+      const pairs = words.hashes(paragraph)
+      const key = digest(pairs)
+      const first = sameWords(exact.get(key), paragraph, words)
+      if (first !== undefined) {
         reportRemoval(file, node, {
           ruleId: 'duplicate/exact-paragraph',
           reason: 'paragraph repeated word for word',
-          cause: firstOccurrence(file, first, 'first occurrence')
+          cause: firstOccurrence(file, children[first], 'first occurrence')
         })
         continue
       }
-      if (near && words >= nearMinWords) {
-        const shingles = shingleSet(folded, size)
-        const match = nearest({node, tokens, shingles}, kept, postings, threshold, maxEditWords)
+      if (near && count >= nearMinWords) {
+        // Shingles are those of the folded text (the words joined by spaces),
+        // which are these words unless normalizing the folded text changes them.
+        if (words.stableWhenFolded(paragraph)) {
+          const {hi, lo, count: shingles} = combineShinglesScratch(pairs, size)
+          postings.prepare(hi, lo, shingles)
+        } else {
+          const {hi, lo} = shingleHashes(tokenize(words.list(paragraph).join(' ')), size)
+          postings.prepare(hi, lo, lo.length)
+        }
+        const match = nearest(paragraph, documents, words, postings, threshold, maxEditWords)
         if (match) {
           reportRemoval(file, node, {
             ruleId: 'duplicate/near-paragraph',
             reason: `paragraph nearly repeats an earlier one (similarity ${match.similarity.toFixed(2)})`,
-            cause: firstOccurrence(file, match.node, 'first occurrence')
+            cause: firstOccurrence(file, children[match.paragraph], 'first occurrence')
           })
           continue
         }
-        const index = kept.length
-        kept.push({node, tokens, shingles})
-        for (const shingle of shingles) {
-          const list = postings.get(shingle)
-          if (!list) postings.set(shingle, [index])
-          else if (list.length < MAX_POSTINGS) list.push(index)
-        }
+        postings.commit(MAX_POSTINGS)
+        documents.push(paragraph)
       }
-      exact.set(folded, node)
+      const same = exact.get(key)
+      if (same) same.push(paragraph)
+      else exact.set(key, [paragraph])
       keep.push(node)
     }
     tree.children = keep
   }
 }
 
+/** The first of `paragraphs` with the same words as `paragraph`. */
+function sameWords(paragraphs: number[] | undefined, paragraph: number, words: WordStore): number | undefined {
+  if (paragraphs) for (const other of paragraphs) if (words.equals(other, paragraph)) return other
+  return undefined
+}
+
+/** A small-integer key from word hashes (the low halves): cheap to hash, and a collision only costs a word-by-word check. */
+function digest(pairs: Uint32Array): number {
+  let a = pairs.length
+  for (let i = 1; i < pairs.length; i += 2) a = Math.imul(a ^ pairs[i], 0x01000193)
+  return mix32(a) >>> 2
+}
+
+/** The earlier paragraph the pending one in `postings` best nearly repeats, if any. */
 function nearest(
-  paragraph: Kept,
-  kept: Kept[],
-  postings: Map<Key, number[]>,
+  paragraph: number,
+  documents: number[],
+  words: WordStore,
+  postings: ShinglePostings,
   threshold: number,
   maxEditWords: number
-): {node: RootContent; similarity: number} | undefined {
+): {paragraph: number; similarity: number} | undefined {
+  const shingles = postings.pendingSize
   // Count shared shingles per earlier paragraph; at similarity 0.8 at least
   // about half the shingles survive, so fewer shared means no match.
-  const shared = new Map<number, number>()
-  for (const shingle of paragraph.shingles) {
-    const list = postings.get(shingle)
-    if (list) for (const index of list) shared.set(index, (shared.get(index) ?? 0) + 1)
-  }
-  const floor = paragraph.shingles.size * (threshold - 0.3)
-  const candidates = [...shared]
-    .filter(([, count]) => count >= floor)
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_CANDIDATES)
-    .map(([index]) => index)
-  let best: {node: RootContent; similarity: number} | undefined
+  const candidates = postings.candidates(shingles * (threshold - 0.3), MAX_CANDIDATES)
+  let best: {paragraph: number; similarity: number} | undefined
   // Candidates in document order, so the earliest best match is the cause.
-  for (const index of candidates.sort((a, b) => a - b)) {
-    const other = kept[index]
-    const score =
-      paragraph.tokens.length <= maxEditWords && other.tokens.length <= maxEditWords
-        ? editSimilarity(paragraph.tokens, other.tokens)
-        : similarity(paragraph.shingles, other.shingles)
-    if (score >= threshold && (!best || score > best.similarity)) best = {node: other.node, similarity: score}
+  for (const doc of candidates) {
+    const other = documents[doc]
+    let score: number
+    if (words.size(paragraph) <= maxEditWords && words.size(other) <= maxEditWords) score = editSimilarity(words.list(paragraph), words.list(other))
+    else {
+      // Exact Jaccard similarity of the shingle sets.
+      const shared = postings.overlap(doc)
+      score = shared / (shingles + postings.size(doc) - shared)
+    }
+    if (score >= threshold && (!best || score > best.similarity)) best = {paragraph: other, similarity: score}
   }
   return best
 }

@@ -1,4 +1,5 @@
 import {mix32} from './hash.js'
+import {minhashSimd, simdAvailable} from './minhash-simd.js'
 import type {ShingleHashes} from './shingles.js'
 
 /**
@@ -28,11 +29,22 @@ export function permutations(count: number, seed: number): Uint32Array {
  * `a·lo + b·hi + c (mod 2^32)` over the shingles' hash halves. The inputs are
  * already xxHash outputs, so this universal (multiply-add) family suffices,
  * with no BigInt and three 32-bit operations per value. An empty text gets
- * all-0xffffffff (it matches only itself).
+ * all-0xffffffff (it matches only itself). Runs in WebAssembly SIMD.
  */
 export function minhash(hashes: ShingleHashes, params: Uint32Array): Uint32Array {
+  const signature = new Uint32Array(params.length / 3)
+  if (simdAvailable) minhashSimd(hashes.lo, hashes.hi, hashes.lo.length, params, signature)
+  else minhashInto(hashes, params, signature)
+  return signature
+}
+
+/** {@link minhash} in plain JS: the reference the SIMD kernel is tested against. */
+export function minhashScalar(hashes: ShingleHashes, params: Uint32Array): Uint32Array {
+  return minhashInto(hashes, params, new Uint32Array(params.length / 3))
+}
+
+function minhashInto(hashes: ShingleHashes, params: Uint32Array, signature: Uint32Array): Uint32Array {
   const count = params.length / 3
-  const signature = new Uint32Array(count).fill(0xffffffff)
   const {hi, lo} = hashes
   const n = lo.length
   for (let p = 0; p < count; p++) {
