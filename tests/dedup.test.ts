@@ -184,3 +184,11 @@ describe('DedupIndex: determinism', () => {
     expect(() => index.add(6, 'y', computeSignature('more', {permutations: 64}), {length: 4})).toThrow(/permutations/)
   })
 })
+
+describe('the dedup stage', () => {
+  it('signs articles with every signature setting of its index', async () => {
+    const {DedupStage} = await import('../src/stream/dedup-stage.js')
+    const stage = new DedupStage(new DedupIndex({shingleSize: 4, minLineWords: 3, minProseWords: 10, permutations: 64, seed: 9}))
+    expect(stage.signer).toEqual({shingleSize: 4, minLineWords: 3, minProseWords: 10, permutations: 64, seed: 9})
+  })
+})

@@ -16,8 +16,9 @@ export class DedupStage implements CorpusStage {
 
   constructor(readonly index: DedupIndex) {
     this.deferred = index.options.keep !== 'first'
-    const {shingleSize, permutations, seed} = index.options
-    this.signer = {shingleSize, permutations, seed}
+    // Every setting that shapes a signature, so threads sign as this index compares.
+    const {shingleSize, minLineWords, minProseWords, permutations, seed} = index.options
+    this.signer = {shingleSize, minLineWords, minProseWords, permutations, seed}
   }
 
   add(article: ArticleOutput): void {
