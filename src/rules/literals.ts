@@ -18,15 +18,18 @@ interface Info {
   exact?: string[]
   /** Every match contains one of these strings (lower case); unset: nothing known. */
   any?: string[]
-  /** Every match starts with one of these strings (lower case); `['']`: nothing known. */
+  /** Every non-empty match starts with one of these (lower case); holding '': nothing known. */
   prefix: string[]
+  /** Whether it can match the empty string. */
+  nullable: boolean
 }
 
 /** Characters with a meaning of their own in a pattern. */
 const SYNTAX = '\\^$.|?*+()[]{}'
 
-const UNKNOWN: Info = {prefix: ['']}
-const EMPTY: Info = {exact: [''], prefix: ['']}
+const UNKNOWN: Info = {prefix: [''], nullable: false}
+const EMPTY: Info = {exact: [''], prefix: [], nullable: true}
+const DIGITS = [...'0123456789']
 
 /** What every text a pattern matches must contain; see {@link analyzePattern}. */
 export interface PatternNeeds {
@@ -52,7 +55,7 @@ export function analyzePattern(pattern: string): PatternNeeds {
   const any = better(info.any, info.exact)
   return {
     literals: any && score(any) > 0 ? minimal(any, (a, b) => a.includes(b)) : undefined,
-    prefixes: score(info.prefix) > 0 ? minimal(info.prefix, (a, b) => a.startsWith(b)) : undefined
+    prefixes: !info.nullable && info.prefix.length > 0 && score(info.prefix) > 0 ? minimal(info.prefix, (a, b) => a.startsWith(b)) : undefined
   }
 }
 
@@ -88,11 +91,24 @@ function cross(a: string[], b: string[]): string[] | undefined {
   return [...out]
 }
 
-/** The union of prefix sets, cut to {@link PREFIX_CHARS}; `['']` when too big. */
+/** `head` followed by each of `tails`, cut to {@link PREFIX_CHARS}. */
+function join(head: string, tails: string[]): string[] {
+  if (head.length >= PREFIX_CHARS) return [head.slice(0, PREFIX_CHARS)]
+  return tails.map((tail) => (head + tail).slice(0, PREFIX_CHARS))
+}
+
+/**
+ * The union of prefix sets, cut to {@link PREFIX_CHARS}, or shorter while
+ * there are too many (a shorter prefix still starts every match).
+ */
 function heads(sets: string[][]): string[] {
-  const out = new Set<string>()
-  for (const set of sets) for (const s of set) out.add(s.slice(0, PREFIX_CHARS))
-  return out.size > MAX_EXACT ? [''] : [...out]
+  const all = new Set(sets.flat())
+  for (let chars = PREFIX_CHARS; chars > 0; chars--) {
+    const out = new Set<string>()
+    for (const s of all) out.add(s.slice(0, chars))
+    if (out.size <= MAX_EXACT) return [...out]
+  }
+  return ['']
 }
 
 function union(sets: string[][]): string[] | undefined {
@@ -113,7 +129,7 @@ function plain(char: string): string | undefined {
 
 function literal(char: string): Info {
   const lower = plain(char)
-  return lower === undefined ? UNKNOWN : {exact: [lower], prefix: [lower]}
+  return lower === undefined ? UNKNOWN : {exact: [lower], prefix: [lower], nullable: false}
 }
 
 class Parser {
@@ -131,31 +147,40 @@ class Parser {
     const exact = exacts.every((e) => e !== undefined) ? union(exacts as string[][]) : undefined
     const anys = branches.map((b) => better(b.any, b.exact))
     const any = anys.every((a) => a !== undefined) ? [...new Set((anys as string[][]).flat())] : undefined
-    return {exact, any, prefix: heads(branches.map((b) => b.prefix))}
+    return {exact, any, prefix: heads(branches.map((b) => b.prefix)), nullable: branches.some((b) => b.nullable)}
   }
 
   sequence(): Info {
+    const atoms: Info[] = []
+    while (this.i < this.source.length && this.source[this.i] !== '|' && this.source[this.i] !== ')') atoms.push(this.quantified())
     // `run` is the exact set of the current stretch of known atoms; a stretch
     // ends at an atom with no exact set, and each stretch is a candidate.
     let run: string[] = ['']
     let whole = true
     let best: string[] | undefined
-    let prefix: string[] | undefined
-    while (this.i < this.source.length && this.source[this.i] !== '|' && this.source[this.i] !== ')') {
-      const atom = this.quantified()
+    for (const atom of atoms) {
       const joined = atom.exact ? cross(run, atom.exact) : undefined
       if (joined) {
         run = joined
         continue
       }
-      // The leading stretch, extended by how the first other atom starts, begins every match.
-      if (whole) prefix = (atom.exact ? undefined : cross(run, atom.prefix)) ?? run
       whole = false
       best = better(best, run)
       best = better(best, atom.any)
       run = atom.exact ?? ['']
     }
-    return {exact: whole ? run : undefined, any: better(best, run), prefix: heads([prefix ?? run])}
+    // How non-empty matches of atoms[k..] start, from the last atom back: an
+    // atom that can match nothing lets the starts of what follows through.
+    let starts: string[] = []
+    let nullable = true
+    for (let k = atoms.length - 1; k >= 0; k--) {
+      const atom = atoms[k]
+      const rest = nullable ? [...starts, ''] : starts
+      if (atom.exact) starts = heads(atom.exact.map((e) => (e === '' ? starts : join(e, rest))))
+      else starts = heads(atom.nullable ? [atom.prefix, starts] : [atom.prefix])
+      nullable &&= atom.nullable
+    }
+    return {exact: whole ? run : undefined, any: better(best, run), prefix: starts, nullable}
   }
 
   quantified(): Info {
@@ -167,10 +192,10 @@ class Parser {
     const [min, max] = bounds
     if (min === 0) {
       const exact = max === 1 && atom.exact ? union([atom.exact, ['']]) : undefined
-      return {exact, prefix: exact ?? ['']}
+      return {exact, prefix: atom.prefix, nullable: true}
     }
     if (min === 1 && max === 1) return atom
-    return {any: better(atom.any, atom.exact), prefix: atom.prefix}
+    return {any: better(atom.any, atom.exact), prefix: atom.prefix, nullable: atom.nullable}
   }
 
   quantifier(): [number, number] | undefined {
@@ -212,7 +237,7 @@ class Parser {
     if (chars.length < 2) return undefined
     this.i = end
     const text = chars.join('')
-    return {exact: [text], prefix: [text]}
+    return {exact: [text], prefix: [text], nullable: false}
   }
 
   atom(): Info {
@@ -273,7 +298,7 @@ class Parser {
     this.i++
     if (!known || chars.length === 0) return UNKNOWN
     const set = [...new Set(chars)]
-    return {exact: set, prefix: set}
+    return {exact: set, prefix: set, nullable: false}
   }
 
   escape(inClass: boolean): Info {
@@ -281,7 +306,8 @@ class Parser {
     this.i += 2
     if (char === undefined) throw new Error('trailing backslash')
     if (char === 'b' || char === 'B') return inClass ? UNKNOWN : EMPTY
-    if ('dDwWsS'.includes(char)) return UNKNOWN
+    if (char === 'd') return {exact: DIGITS, prefix: DIGITS, nullable: false}
+    if ('DwWsS'.includes(char)) return UNKNOWN
     if (char === 'p' || char === 'P') {
       const close = this.source.indexOf('}', this.i)
       if (this.source[this.i] !== '{' || close < 0) throw new Error('bad property escape')
