@@ -160,6 +160,19 @@ export function compileRules(packs: RulePack[], options: CompileOptions = {}): C
  * match holds and, for an anchored pattern, one of the ways its matches start.
  */
 export function ruleNeeds(pattern: string): Needs {
+  let needs = analysed.get(pattern)
+  if (!needs) {
+    if (analysed.size >= 10_000) analysed.clear()
+    analysed.set(pattern, (needs = analyse(pattern)))
+  }
+  return needs
+}
+
+// The analysis takes a while (~100 ms for the built-in packs in a fresh
+// process); a process that compiles the packs again gets it for free.
+const analysed = new Map<string, Needs>()
+
+function analyse(pattern: string): Needs {
   const {literals, prefixes} = analyzePattern(pattern)
   if (!prefixes || !isAnchored(pattern)) return literals ? {literals} : {}
   // A literal need spares regex runs (and the rule's compiling, often for

@@ -91,10 +91,36 @@ function cross(a: string[], b: string[]): string[] | undefined {
   return [...out]
 }
 
-/** `head` followed by each of `tails`, cut to {@link PREFIX_CHARS}. */
-function join(head: string, tails: string[]): string[] {
-  if (head.length >= PREFIX_CHARS) return [head.slice(0, PREFIX_CHARS)]
-  return tails.map((tail) => (head + tail).slice(0, PREFIX_CHARS))
+/**
+ * How the non-empty matches of a sequence start. Partial starts grow atom by
+ * atom until {@link PREFIX_CHARS} long; an atom with no exact set ends them
+ * with how it starts, and one that may match nothing also lets them go on.
+ */
+function starts(atoms: Info[]): string[] {
+  let open = ['']
+  const closed: string[] = []
+  for (const atom of atoms) {
+    if (open.length === 0) break
+    const next = new Set<string>()
+    if (atom.exact) {
+      for (const o of open) {
+        for (const e of atom.exact) {
+          const s = o + e
+          if (s.length >= PREFIX_CHARS) closed.push(s.slice(0, PREFIX_CHARS))
+          else next.add(s)
+        }
+      }
+    } else {
+      for (const o of open) for (const p of atom.prefix) closed.push((o + p).slice(0, PREFIX_CHARS))
+      if (atom.nullable) for (const o of open) next.add(o)
+    }
+    open = [...next]
+    // Too many ways on: what is known so far starts them all.
+    if (open.length > MAX_EXACT) ((closed.push(...open)), (open = []))
+  }
+  // Whole matches that are still short; '' here is the empty match, not a start.
+  for (const o of open) if (o !== '') closed.push(o)
+  return heads([closed])
 }
 
 /**
@@ -102,8 +128,10 @@ function join(head: string, tails: string[]): string[] {
  * there are too many (a shorter prefix still starts every match).
  */
 function heads(sets: string[][]): string[] {
-  const all = new Set(sets.flat())
-  for (let chars = PREFIX_CHARS; chars > 0; chars--) {
+  const all = new Set<string>()
+  for (const set of sets) for (const s of set) all.add(s.length > PREFIX_CHARS ? s.slice(0, PREFIX_CHARS) : s)
+  if (all.size <= MAX_EXACT) return [...all]
+  for (let chars = PREFIX_CHARS - 1; chars > 0; chars--) {
     const out = new Set<string>()
     for (const s of all) out.add(s.slice(0, chars))
     if (out.size <= MAX_EXACT) return [...out]
@@ -169,19 +197,9 @@ class Parser {
       best = better(best, atom.any)
       run = atom.exact ?? ['']
     }
-    // How non-empty matches of atoms[k..] start, from the last atom back: an
-    // atom that can match nothing lets the starts of what follows through.
-    let starts: string[] = []
-    let nullable = true
-    for (let k = atoms.length - 1; k >= 0; k--) {
-      const atom = atoms[k]
-      const rest = nullable ? [...starts, ''] : starts
-      if (atom.exact) starts = heads(atom.exact.map((e) => (e === '' ? starts : join(e, rest))))
-      else starts = heads(atom.nullable ? [atom.prefix, starts] : [atom.prefix])
-      nullable &&= atom.nullable
-    }
-    return {exact: whole ? run : undefined, any: better(best, run), prefix: starts, nullable}
+    return {exact: whole ? run : undefined, any: better(best, run), prefix: starts(atoms), nullable: atoms.every((a) => a.nullable)}
   }
+
 
   quantified(): Info {
     const word = this.word()

@@ -1,6 +1,6 @@
-// A cheap test run before the rule regexes: which groups of rules could
-// match a block at all, judged by the literals their patterns need (see
-// literals.ts). Most blocks contain none of them, and then no regex runs.
+// A cheap test run before the rule regexes: which rules could match a block
+// at all, judged by how their matches start and the literals they hold (see
+// literals.ts). Most blocks meet no rule's needs, and then no regex runs.
 
 import {LiteralIndex} from './literal-index.js'
 
@@ -36,9 +36,9 @@ export const FOLD_EXCEPTIONS: ReadonlyArray<readonly [from: string, to: string]>
 ]
 
 /**
- * Lower case as `iu` matching sees it: a literal character matches a text
- * character exactly when it equals the character's fold. Only `fixes` (by
- * default all {@link FOLD_EXCEPTIONS}) are applied beyond `toLowerCase`.
+ * Lower case as `iu` matching sees it, for the literals the analysis yields:
+ * a text character that matches such a literal character folds to it. Only
+ * `fixes` (by default all {@link FOLD_EXCEPTIONS}) apply beyond `toLowerCase`.
  */
 export function fold(text: string, fixes: ReadonlyArray<readonly [string, string]> = FOLD_EXCEPTIONS): string {
   let lower = text.toLowerCase()
@@ -121,13 +121,15 @@ export class Prefilter {
     this.stamp++
     this.found.length = 0
     this.mark(this.always)
+    // Positions in `lower` may differ from `text` (İ lower-cases to two units):
+    // lengths are always the text's.
     const lower = fold(text, this.fixes)
     let node: TrieNode | undefined = this.root
     for (let i = 0; i < lower.length && node; i++) {
       node = node.next.get(lower.charCodeAt(i))
       if (!node) break
       for (const rule of node.rules) {
-        if (lower.length > this.maxLengths[rule]) continue
+        if (text.length > this.maxLengths[rule]) continue
         const literals = this.after[rule]
         if (!literals || literals.some((literal) => lower.includes(literal))) this.markOne(rule)
       }
