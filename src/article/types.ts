@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import type {ArticleMemo} from './memo.js'
 
 /** A record as read from the input: any JSON object. */
 export type ArticleRecord = Record<string, unknown>
@@ -26,6 +27,8 @@ export interface ArticleData {
   source?: SourceRef
   /** `text` or `markdown`: which parser built the tree. */
   format?: 'text' | 'markdown'
+  /** Kept by the cleaner across the passes over this article. */
+  memo?: ArticleMemo
 }
 
 /** Block-level data the plain-text parser attaches to every paragraph. */

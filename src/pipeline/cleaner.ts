@@ -1,16 +1,21 @@
 import type {Root} from 'mdast'
 import {unified, type Processor} from 'unified'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {
   decruftMessages,
   dropRepeatedTitle,
   isRemoval,
+  placeMap,
+  recordText,
   recordToArticle,
   toMarkdown,
   toRemovalRecord,
   toText,
   type ArticleOptions,
+  type ArticleMemo,
   type ArticleRecord,
+  type PlaceMap,
   type RemovalRecord,
   type SourceRef
 } from '../article/index.js'
@@ -31,6 +36,14 @@ export interface CleanerOptions extends ArticleOptions {
    * @default {}
    */
   stepOptions?: Record<string, Record<string, unknown>>
+  /**
+   * Most passes over an article. After the first, the cleaner cleans its own
+   * output again (title as a field) until a pass changes nothing, so that
+   * cleaning the output changes nothing. `1` cleans once: faster, without
+   * that guarantee.
+   * @default 16
+   */
+  maxPasses?: number
 }
 
 /** One article after cleaning. */
@@ -67,15 +80,29 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
   const pipeline = typeof options.pipeline === 'object' ? options.pipeline : loadPipeline(options.pipeline)
   const processor = buildProcessor(pipeline, options.stepOptions ?? {})
   const minWords = pipeline.drop?.minWords ?? 1
+  const maxPasses = options.maxPasses ?? MAX_PASSES
 
-  const clean = (record: ArticleRecord, source?: SourceRef): CleanedArticle => {
+  const pass = (record: ArticleRecord, source: SourceRef | undefined, memo: ArticleMemo): Pass => {
     const {file, tree} = recordToArticle(record, source, options)
-    processor.runSync(tree, file)
     const data = file.data.decruft!
+    data.memo = memo
+    processor.runSync(tree, file)
     // Cleaning may bring a copy of the title to the top of the body: drop it as the
     // parser would have, so that cleaning the output again changes nothing.
     if (data.title !== undefined && data.format !== 'markdown') dropRepeatedTitle(tree, data.title)
-    const text = data.format === 'markdown' ? toMarkdown(tree) : toText(tree)
+    const format = data.format ?? 'text'
+    return {file, tree, title: data.title, format, text: format === 'markdown' ? toMarkdown(tree) : toText(tree)}
+  }
+
+  const clean = (record: ArticleRecord, source?: SourceRef): CleanedArticle => {
+    const memo: ArticleMemo = new Map()
+    const first = pass(record, source, memo)
+    const {file} = first
+    const last = settle(first, record, source, memo)
+    const data = file.data.decruft!
+    data.title = last.title
+    delete data.memo
+    const text = last.text
     const messages = decruftMessages(file).map(toRemovalRecord)
     const removed: Record<string, number> = {}
     let charsRemoved = 0
@@ -89,9 +116,9 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
     const dropReason = words === 0 ? 'empty' : words < minWords ? 'too-short' : undefined
     return {
       id: data.id,
-      title: data.title,
+      title: last.title,
       text,
-      markdown: () => toMarkdown(tree),
+      markdown: () => toMarkdown(last.tree),
       status: dropReason ? 'dropped' : 'kept',
       dropReason,
       messages,
@@ -99,8 +126,27 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
       charsIn: String(file.value).length,
       charsRemoved,
       file,
-      tree
+      tree: last.tree
     }
+  }
+
+  /**
+   * Clean the output again, title as a field, until a pass changes nothing,
+   * so that cleaning decruft's own output is a no-op. A later pass's
+   * messages move to the first file, placed in the original text.
+   */
+  const settle = (first: Pass, record: ArticleRecord, source: SourceRef | undefined, memo: ArticleMemo): Pass => {
+    const field = recordText(record, options.textField).field
+    let last = first
+    let map: PlaceMap | undefined
+    for (let n = 2; n <= maxPasses && last.text !== ''; n++) {
+      const next = pass({...record, [field]: last.text, title: last.title}, source, memo)
+      if (next.text === last.text && next.title === last.title) break
+      map = placeMap(last.tree, last.text, last.format, map)
+      for (const message of decruftMessages(next.file)) first.file.messages.push(replace(message, map))
+      last = next
+    }
+    return last
   }
 
   return {
@@ -122,6 +168,31 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
       }
     }
   }
+}
+
+/** One cleaning pass over a record. */
+interface Pass {
+  file: VFile
+  tree: Root
+  title?: string
+  format: 'text' | 'markdown'
+  text: string
+}
+
+/** Every pass only removes blocks, so real input settles after two or three. */
+const MAX_PASSES = 16
+
+/** Move a later pass's message (and its cause) to its place in the original text. */
+function replace(message: VFileMessage, map: PlaceMap): VFileMessage {
+  const move = (m: VFileMessage) => {
+    const place = m.place && 'start' in m.place ? map.map(m.place) : undefined
+    m.place = place
+    m.line = place?.start.line
+    m.column = place?.start.column
+  }
+  move(message)
+  if (message.cause instanceof VFileMessage) move(message.cause)
+  return message
 }
 
 function buildProcessor(pipeline: Pipeline, extra: Record<string, Record<string, unknown>>): Processor<Root, Root, Root> {

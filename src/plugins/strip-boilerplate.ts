@@ -2,6 +2,7 @@ import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
+import {stepMemo} from '../article/memo.js'
 import {reportRemoval} from '../article/messages.js'
 import {compileRules, PACKS, type Rule} from '../rules/index.js'
 import {isPlaceholder} from '../rules/placeholder.js'
@@ -42,6 +43,9 @@ export interface StripBoilerplateOptions {
   tailRatio?: number
 }
 
+/** A block's block rule and terminator rule. */
+type Verdict = [Rule | undefined, Rule | undefined]
+
 /** Blocks of at least this many words count as prose for the tail test. */
 const PROSE_WORDS = 12
 
@@ -71,11 +75,23 @@ export default function stripBoilerplate(options: StripBoilerplateOptions = {}) 
     const blocks = tree.children
     const texts = blocks.map((node) => toString(node).trim())
     // Both kinds, block by block: they share the prefilter's pass over the text.
+    // A verdict depends on the text alone, so a later pass reuses it.
+    const memo = stepMemo<Verdict>(file, 'strip-boilerplate')
     const rules: Array<Rule | undefined> = []
     const terminators: Array<Rule | undefined> = []
     for (const text of texts) {
-      rules.push(text === '' ? undefined : compiled.matchBlock(text))
-      terminators.push(text === '' ? undefined : compiled.matchTerminator(text))
+      if (text === '') {
+        rules.push(undefined)
+        terminators.push(undefined)
+        continue
+      }
+      let verdict = memo?.get(text)
+      if (!verdict) {
+        verdict = [compiled.matchBlock(text), compiled.matchTerminator(text)]
+        memo?.set(text, verdict)
+      }
+      rules.push(verdict[0])
+      terminators.push(verdict[1])
     }
     const end = tailStart(texts, terminators, tailRatio)
     const keep: RootContent[] = []
