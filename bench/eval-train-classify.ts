@@ -3,13 +3,16 @@
  * (src/plugins/classify/weights.ts).
  *
  *   node build/bench/eval-train-classify.js [--set aeb,wcxb] [--out src/plugins/classify/weights.ts] [--data ../shared/eval]
- *       [--pipeline news|none|both] [--stages 2|3] [--exclude-fold k/n]
+ *       [--pipeline news|none|both] [--stages 2|3] [--exclude-fold k/n] [--no-clean-view] [--views-model model.json]
  *
  * `--out` ending in `.json` writes the model as JSON (for `eval --classify-model`). [--model linear|mlp] [--holdout 0.25]
  *
  * Pages are parsed and run through the steps of the pipeline that come
  * before classify-blocks, so the model learns from what it will see
- * (`--pipeline both`: each page twice, raw and after those steps).
+ * (`--pipeline both`: each page twice, raw and after those steps). It also
+ * learns from each page as decruft's own output (the clean text and title,
+ * cleaned by the bundled model or `--views-model`, then through those steps):
+ * cleaning is run to a fixed point, so the model must keep a clean article whole.
  *
  * A block's label: content when at least half of its word 4-grams occur in
  * the page's gold text (blocks of fewer than 4 words: when they are a whole
@@ -20,12 +23,13 @@
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {readFile} from 'node:fs/promises'
 import {recordToArticle, type ArticleRecord} from '../src/article/index.js'
 import {blocksOf} from '../src/plugins/classify-blocks.js'
 import {FEATURE_COUNT, FEATURES, featureMatrix, findAnchor, measureBlocks, type BlockStats} from '../src/plugins/classify/features.js'
 import {articleSpan, predict, STAGE2_COUNT, STAGE2_FEATURES, stage2Matrix, type BlockModel, type LinearModel, type MlpModel} from '../src/plugins/classify/model.js'
 import {unified} from 'unified'
-import {loadPipeline} from '../src/pipeline/index.js'
+import {createCleaner, loadPipeline} from '../src/pipeline/index.js'
 import {loadPlugin} from './lib/eval-pipeline.js'
 import {parseFold, readSet, SETS} from './lib/eval-run.js'
 import {rng as prng} from './lib/random.js'
@@ -44,7 +48,9 @@ const {values} = parseArgs({
     'page-weight': {type: 'boolean', default: true},
     pipeline: {type: 'string', default: 'both'},
     stages: {type: 'string', default: '2'},
-    'exclude-fold': {type: 'string'}
+    'exclude-fold': {type: 'string'},
+    'clean-view': {type: 'boolean', default: true},
+    'views-model': {type: 'string'}
   }
 })
 
@@ -290,6 +296,10 @@ async function main() {
     console.log(`features after: ${steps.slice(0, at).map((s) => s.name).join(', ') || '(parse only)'}`)
   }
   before.freeze()
+  const viewsModel = values['views-model'] ? (JSON.parse(await readFile(values['views-model'], 'utf8')) as unknown) : undefined
+  const cleaner = values['clean-view']
+    ? createCleaner({pipeline: 'news', stepOptions: viewsModel ? {'classify-blocks': {model: viewsModel}} : {}})
+    : undefined
   for (const name of values.set.split(',').filter(Boolean)) {
     const set = SETS[name]
     if (!set) throw new Error(`unknown set ${name}`)
@@ -302,8 +312,13 @@ async function main() {
       delete input.gold
       delete input.with
       delete input.without
-      for (const processor of processors) {
-        const {file, tree} = recordToArticle(input)
+      const views: Array<[ArticleRecord, typeof before]> = processors.map((p) => [input, p])
+      if (cleaner) {
+        const clean = cleaner.cleanRecord(input)
+        if (clean.text !== '') views.push([{...input, title: clean.title, text: clean.text}, before])
+      }
+      for (const [view, processor] of views) {
+        const {file, tree} = recordToArticle(view)
         processor.runSync(tree, file)
         const blocks = blocksOf(tree)
         if (blocks.length === 0) continue

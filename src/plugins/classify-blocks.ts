@@ -25,13 +25,13 @@ export interface ClassifyBlocksOptions {
   /**
    * Content probability at or above which a block inside the article's span
    * is kept.
-   * @default 0.5
+   * @default 0.4
    */
   threshold?: number
   /**
    * Content probability at or above which a block outside the span is still
    * kept (a second stretch of the article after a long interruption).
-   * @default 0.6
+   * @default 0.5
    */
   outsideThreshold?: number
   /**
@@ -104,8 +104,8 @@ export function blocksOf(tree: Root): BlockInput[] {
 /** Classify the blocks of a page; `title` is the article's headline when known. */
 export function classify(blocks: readonly BlockInput[], title: string | undefined, options: ClassifyBlocksOptions = {}): BlockDecision[] {
   const model = options.model ?? MODEL
-  const threshold = options.threshold ?? 0.5
-  const outsideThreshold = options.outsideThreshold ?? 0.6
+  const threshold = options.threshold ?? 0.4
+  const outsideThreshold = options.outsideThreshold ?? 0.5
   const spanThreshold = options.spanThreshold ?? 0.4
   const relativeTo = options.relativeTo ?? 0.8
   const language = options.language === undefined || options.language === 'auto' ? undefined : options.language
