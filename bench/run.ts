@@ -21,7 +21,7 @@
  * dedup index benchmark (bench/dedup-bench.ts).
  */
 import {execFileSync} from 'node:child_process'
-import {createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {once} from 'node:events'
 import {createInterface} from 'node:readline'
 import os from 'node:os'
@@ -200,6 +200,7 @@ async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`)
   const info = machine()
   console.log(`decruft bench on ${info}`)
+  if (values.dir) mkdirSync(values.dir, {recursive: true})
   const scratch = mkdtempSync(path.join(values.dir ?? os.tmpdir(), 'decruft-bench-'))
   const started = new Date()
   let corpus: CorpusStats
