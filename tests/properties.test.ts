@@ -9,7 +9,7 @@ import {clean, cleanStream} from '../src/api.js'
 import {loadPipeline, validatePipeline} from '../src/pipeline/index.js'
 import type {RunResult} from '../src/stream/runner.js'
 import {toOutputRecord} from '../src/stream/output-record.js'
-import {decruft, ROOT, scratch} from './helpers/run.js'
+import {decruft, jsonLines, ROOT, scratch} from './helpers/run.js'
 
 // Invariants of cleaning, as fast-check properties. Seeds are fixed so a
 // failure reproduces; counterexamples are shrunk by fast-check.
@@ -127,6 +127,26 @@ describe('properties of cleaning', () => {
 
   it('is idempotent with the whole default pipeline', () => {
     expectIdempotent(news, SEED)
+  })
+
+  it('is idempotent through the CLI: cleaning the output JSONL again changes no text or title (and does with --max-passes 1)', () => {
+    const records = fc.sample(recordArb, {seed: SEED + 8, numRuns: 300}).map((r, i) => ({id: `i${i}`, ...r}))
+    const input = path.join(dir, 'idempotent.jsonl')
+    writeFileSync(input, records.map((r) => JSON.stringify(r)).join('\n') + '\n')
+    const changed = (passes: string[]) => {
+      const first = decruft(['clean', input, '-j', '1', '--include-dropped', ...passes])
+      expect(first.code).toBe(0)
+      const output = path.join(dir, `once${passes.length}.jsonl`)
+      writeFileSync(output, first.stdout)
+      const second = decruft(['clean', output, '-j', '1', '--include-dropped', ...passes])
+      expect(second.code).toBe(0)
+      const a = jsonLines(first.stdout)
+      const b = jsonLines(second.stdout)
+      expect(b.map((r) => r.id)).toEqual(a.map((r) => r.id))
+      return a.filter((r, i) => r.decruft.status === 'kept' && (b[i].text !== r.text || b[i].title !== r.title)).length
+    }
+    expect(changed([])).toBe(0)
+    expect(changed(['--max-passes', '1'])).toBeGreaterThan(0)
   })
 
   it('places every removal in the original text, later passes included: its words are the words there', () => {

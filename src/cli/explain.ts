@@ -6,17 +6,13 @@ import {createCleaner} from '../pipeline/index.js'
 import {readInputs} from '../stream/read-inputs.js'
 import {ClosedPipeError, streamSink} from '../stream/sink.js'
 import {CliError, EXIT} from './errors.js'
-import {inputOptions} from './options.js'
+import {inputOptions, type InputFlags} from './options.js'
 import {pipelineOrExit} from './run-clean.js'
 import {siteModelOptions, siteModelSetup, type SiteModelFlags} from './site-model-setup.js'
 
-interface ExplainFlags extends SiteModelFlags {
+interface ExplainFlags extends SiteModelFlags, InputFlags {
   json?: boolean
   color?: boolean
-  format: 'auto' | 'jsonl' | 'json' | 'text' | 'markdown'
-  textField?: string
-  pipeline: string
-  maxLineBytes?: number
   changes?: boolean
 }
 
@@ -48,7 +44,7 @@ async function explainAll(inputs: string[], flags: ExplainFlags): Promise<number
   const out = streamSink(process.stdout)
   const read = {format: flags.format, maxLineBytes: flags.maxLineBytes, textField: flags.textField}
   const {pipeline, stepOptions} = await siteModelSetup(flags, inputs, pipelineOrExit(flags.pipeline), read)
-  const cleaner = createCleaner({pipeline, textField: flags.textField, stepOptions})
+  const cleaner = createCleaner({pipeline, textField: flags.textField, stepOptions, maxPasses: flags.maxPasses})
   const color = flags.color !== false && wantsColor()
   let bad = 0
   let good = 0

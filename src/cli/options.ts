@@ -13,6 +13,7 @@ export interface InputFlags {
   textField?: string
   pipeline: string
   maxLineBytes?: number
+  maxPasses?: number
 }
 
 /** `-j, --concurrency`: worker threads for the commands that clean a corpus. */
@@ -26,6 +27,7 @@ export function inputOptions(): Option[] {
     new Option('--format <format>', 'input format').choices(['auto', 'jsonl', 'json', 'text', 'markdown']).default('auto'),
     new Option('--text-field <name>', 'field holding the article text (default: text, content, body, maintext)'),
     new Option('-p, --pipeline <name|path>', 'pipeline name (news, minimal) or YAML file').default('news'),
-    new Option('--max-line-bytes <n>', 'longest JSONL line accepted, in bytes').argParser(positiveInt)
+    new Option('--max-line-bytes <n>', 'longest JSONL line accepted, in bytes').argParser(positiveInt),
+    new Option('--max-passes <n>', 'clean the output again until nothing changes, at most n passes; 1 cleans once (faster, not idempotent)').argParser(positiveInt)
   ]
 }

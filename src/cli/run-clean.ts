@@ -19,6 +19,7 @@ export interface RunSettings {
   textField?: string
   pipeline: string
   maxLineBytes?: number
+  maxPasses?: number
   concurrency?: number
   rejects?: string
   strict?: boolean
@@ -74,7 +75,7 @@ export async function runClean(settings: RunSettings, pipeline: Pipeline, handle
   const executor = isolating(
     createExecutor(
       {
-        cleaner: {pipeline, textField: settings.textField, stepOptions: settings.stepOptions},
+        cleaner: {pipeline, textField: settings.textField, stepOptions: settings.stepOptions, maxPasses: settings.maxPasses},
         signer: settings.signer,
         shape: settings.shape
       },
