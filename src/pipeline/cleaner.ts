@@ -143,7 +143,7 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
       const next = pass({...record, [field]: last.text, title: last.title}, source, memo)
       if (next.text === last.text && next.title === last.title) break
       map = placeMap(last.tree, last.text, last.format, map)
-      for (const message of decruftMessages(next.file)) first.file.messages.push(replace(message, map))
+      for (const message of decruftMessages(next.file)) first.file.messages.push(replace(message, map, n))
       last = next
     }
     return last
@@ -182,8 +182,8 @@ interface Pass {
 /** Every pass only removes blocks, so real input settles after two or three. */
 const MAX_PASSES = 16
 
-/** Move a later pass's message (and its cause) to its place in the original text. */
-function replace(message: VFileMessage, map: PlaceMap): VFileMessage {
+/** Move a later pass's message (and its cause) to its place in the original text, and say which pass it is from. */
+function replace(message: VFileMessage, map: PlaceMap, pass: number): VFileMessage {
   const move = (m: VFileMessage) => {
     const place = m.place && 'start' in m.place ? map.map(m.place) : undefined
     m.place = place
@@ -192,6 +192,8 @@ function replace(message: VFileMessage, map: PlaceMap): VFileMessage {
   }
   move(message)
   if (message.cause instanceof VFileMessage) move(message.cause)
+  message.reason += ` (pass ${pass}: cleaning the clean text again)`
+  message.message = message.reason
   return message
 }
 
