@@ -1,7 +1,6 @@
-import type {Root} from 'mdast'
+import type {Parent, Root, Text} from 'mdast'
 import {decodeHTML} from 'entities'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
 import {SOURCE} from '../article/messages.js'
 
 /** Options for {@link normalize}. */
@@ -44,7 +43,7 @@ export default function normalize(options: NormalizeOptions = {}) {
   const report = options.report ?? true
 
   return (tree: Root, file: VFile) => {
-    visit(tree, 'text', (node, _index, parent) => {
+    eachText(tree, (node, parent) => {
       const result = normalizeText(node.value, {straighten, decode})
       const changes = result.changes
       // A lone text trims; one between inline nodes keeps its edge spaces.
@@ -59,6 +58,20 @@ export default function normalize(options: NormalizeOptions = {}) {
       })
       message.actual = value
     })
+  }
+}
+
+/**
+ * Every text node in tree order with its parent: what `unist-util-visit`
+ * does for `'text'`, as a plain loop (its generic walk cost more than the
+ * normalizing). `fn` may change a node's value, not the tree's shape.
+ */
+function eachText(parent: Parent, fn: (node: Text, parent: Parent) => void): void {
+  const children = parent.children
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]
+    if (node.type === 'text') fn(node, parent)
+    if ('children' in node) eachText(node as Parent, fn)
   }
 }
 
