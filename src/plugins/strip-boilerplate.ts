@@ -1,8 +1,8 @@
 import type {Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {reportRemoval} from '../article/messages.js'
+import {nodeText} from '../article/node-text.js'
 import {compileRules, PACKS, type Rule} from '../rules/index.js'
 import {isPlaceholder} from '../rules/placeholder.js'
 import {isTeaser, type TeaserOptions} from '../rules/teaser.js'
@@ -69,7 +69,7 @@ export default function stripBoilerplate(options: StripBoilerplateOptions = {}) 
 
   return (tree: Root, file: VFile) => {
     const blocks = tree.children
-    const texts = blocks.map((node) => toString(node).trim())
+    const texts = blocks.map((node) => nodeText(node).trim())
     // Both kinds, block by block: they share the prefilter's pass over the text.
     const rules: Array<Rule | undefined> = []
     const terminators: Array<Rule | undefined> = []
