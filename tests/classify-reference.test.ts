@@ -94,6 +94,30 @@ describe('classifier measures agree with the reference code', () => {
     )
   })
 
+  it('predict: any hidden width (groups of four and the rest) and any row count, bit for bit', () => {
+    const model = (hidden: number, columns: number, seed: number): MlpModel => {
+      const r = (k: number) => Math.sin(seed * 97 + k * 13.7) * 2
+      return {
+        kind: 'mlp',
+        features: Array.from({length: columns}, (_, j) => `f${j}`),
+        mean: Array.from({length: columns}, (_, j) => r(j)),
+        scale: Array.from({length: columns}, (_, j) => 0.5 + Math.abs(r(j + 100))),
+        hiddenWeights: Array.from({length: hidden * columns}, (_, k) => r(k + 200)),
+        hiddenBias: Array.from({length: hidden}, (_, h) => r(h + 900)),
+        outputWeights: Array.from({length: hidden}, (_, h) => r(h + 1000)),
+        outputBias: r(1100)
+      }
+    }
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 11}), fc.integer({min: 1, max: 9}), fc.integer({min: 0, max: 7}), fc.integer(), (hidden, columns, rows, seed) => {
+        const m = model(hidden, columns, seed)
+        const x = Float64Array.from({length: rows * columns}, (_, k) => Math.cos(seed + k * 3.1) * 5)
+        expect(predict(m, x, columns)).toEqual(referencePredict(m, x, columns))
+      }),
+      {seed: SEED, numRuns: 300}
+    )
+  })
+
   it('reused buffers carry nothing from one page to the next', () => {
     const pages = fc.sample(pageArb, {seed: SEED, numRuns: 20}).map(withProse)
     const once = pages.map((blocks) => {

@@ -2,8 +2,20 @@ import fc from 'fast-check'
 import {toString} from 'mdast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import {detectTitle, parseText} from '../src/article/index.js'
+import {parseTextReference} from './helpers/parse-text-reference.js'
 
 describe('parseText', () => {
+  it('builds the same tree as the reference parser (every kind of space trim strips)', () => {
+    const pieces = ['a', 'Word', 'the', 'end.', ' ', '  ', '\t', '\n', '\r', '\r\n', '\n\n', '\u00a0', '\u2028', '\u2029', '\u3000', '\ufeff', '\u200a', '\u200b', '\u0085', '\u000b', '\u000c', 'É', '.', 'x'.repeat(45), 'wrapped prose line that goes on for a while and', 'continues here.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 40}), (parts) => {
+        const text = parts.join('')
+        expect(parseText(text)).toEqual(parseTextReference(text))
+      }),
+      {numRuns: 2000}
+    )
+  })
+
   it('keeps every character of each block, and positions point at it in the original', () => {
     fc.assert(
       fc.property(fc.string({unit: fc.constantFrom('a', 'b', ' ', '\n', '\r', '*', '_', '#', '[', ']', '.', 'É')}), (text) => {

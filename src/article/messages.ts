@@ -1,5 +1,5 @@
 import type {Nodes} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {nodeText} from './node-text.js'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 
@@ -31,7 +31,7 @@ export function reportRemoval(file: VFile, node: Nodes, removal: Removal): VFile
     source: SOURCE,
     cause: removal.cause
   })
-  message.actual = toString(node)
+  message.actual = nodeText(node)
   return message
 }
 
@@ -40,7 +40,7 @@ export function firstOccurrence(file: VFile, node: Nodes, reason: string): VFile
   // Detached from file.messages: it explains a removal, it is not one.
   const message = new VFileMessage(reason, {place: node.position, source: SOURCE, ruleId: 'duplicate/first-occurrence'})
   message.file = file.path
-  message.actual = toString(node)
+  message.actual = nodeText(node)
   return message
 }
 

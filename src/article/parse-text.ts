@@ -25,8 +25,15 @@ export interface ParseTextOptions {
 interface Line {
   start: number
   end: number
-  text: string
-  lineNo: number
+  /** Where the line's text starts and ends once trimmed (`trimStart`, `trimEnd`). */
+  lead: number
+  trail: number
+}
+
+/** What `String.prototype.trim` strips: white space and line terminators. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 }
 
 const terminal = /[.!?:;"”’»)\]]$/u
@@ -56,19 +63,26 @@ export function parseText(text: string, options: ParseTextOptions = {}): Root {
   }
 
   let start = 0
-  let lineNo = 1
   const length = text.length
   while (start <= length) {
     let end = start
-    while (end < length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++
-    const raw = text.slice(start, end)
-    if (raw.trim() === '') flush()
-    else current.push({start, end, text: raw, lineNo})
+    // The first character trim would keep: the line is blank without one.
+    let lead = -1
+    for (; end < length; end++) {
+      const c = text.charCodeAt(end)
+      if (c === 10 || c === 13) break
+      if (lead < 0 && !isSpace(c)) lead = end
+    }
+    if (lead < 0) flush()
+    else {
+      let trail = end
+      while (isSpace(text.charCodeAt(trail - 1))) trail--
+      current.push({start, end, lead, trail})
+    }
     if (end >= length) break
     // CRLF, lone CR and LF all end a line.
     const next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1
     start = next
-    lineNo++
     lineStarts.push(start)
   }
   flush()
@@ -88,8 +102,9 @@ function emitGroup(
   lineStarts: number[],
   opts: {wrapRatio: number; maxWidth: number; minWidth: number}
 ) {
-  const widths = lines.map((l) => l.text.trimEnd().length)
-  const widest = Math.max(...widths)
+  const widths = lines.map((l) => l.trail - l.start)
+  let widest = 0
+  for (const width of widths) if (width > widest) widest = width
   const wrapped = lines.length > 1 && widest <= opts.maxWidth && widest >= opts.minWidth
   let first = 0
   for (let i = 0; i < lines.length; i++) {
@@ -99,7 +114,7 @@ function emitGroup(
       wrapped &&
       next !== undefined &&
       widths[i] >= widest * opts.wrapRatio &&
-      continues(line.text.trimEnd(), next.text.trimStart())
+      continues(text.slice(line.start, line.trail), text.slice(next.lead, next.end))
     if (joins) continue
     out.push(paragraph(text, lines, first, i, group, lineStarts))
     first = i + 1
@@ -116,10 +131,8 @@ function paragraph(text: string, lines: Line[], from: number, to: number, group:
   // Trim the block's outer spaces; every inner character stays as it was.
   const startLine = lines[from]
   const endLine = lines[to]
-  const lead = startLine.text.length - startLine.text.trimStart().length
-  const trail = endLine.text.length - endLine.text.trimEnd().length
-  const start = startLine.start + lead
-  const end = endLine.end - trail
+  const start = startLine.lead
+  const end = endLine.trail
   const value = text.slice(start, end)
   const position = {start: pointAt(start, lineStarts), end: pointAt(end, lineStarts)}
   return {

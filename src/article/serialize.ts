@@ -1,5 +1,5 @@
 import type {Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
+import {nodeText} from './node-text.js'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 
@@ -28,7 +28,7 @@ export function toMarkdown(tree: Root): string {
 }
 
 function blockText(node: RootContent): string {
-  return toString(node).trim()
+  return nodeText(node).trim()
 }
 
 function groupOf(node: RootContent, index: number): number {

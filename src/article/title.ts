@@ -1,5 +1,7 @@
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {fold, foldEquals} from './fold.js'
+import {nodeText} from './node-text.js'
 
 /** Options for {@link detectTitle}. */
 export interface DetectTitleOptions {
@@ -46,13 +48,9 @@ export function dropRepeatedTitle(tree: Root, title: string): boolean {
   const folded = fold(title)
   let dropped = false
   // Every leading copy: leaving one would make it the title of a second cleaning.
-  for (let first = tree.children[0]; first && first.type === 'paragraph' && fold(toString(first)) === folded; first = tree.children[0]) {
+  for (let first = tree.children[0]; first && first.type === 'paragraph' && foldEquals(nodeText(first), folded); first = tree.children[0]) {
     tree.children.shift()
     dropped = true
   }
   return dropped
-}
-
-function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 }

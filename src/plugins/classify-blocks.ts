@@ -13,9 +13,9 @@
  * closing credit line right after the body.
  */
 import type {Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {reportRemoval} from '../article/messages.js'
+import {nodeText} from '../article/node-text.js'
 import {FEATURE_COUNT, featureMatrix, findAnchor, measureBlocks, type BlockInput, type BlockStats} from './classify/features.js'
 import {articleSpan, predict, STAGE2_COUNT, stage2Matrix, type ClassifierModel} from './classify/model.js'
 import {MODEL} from './classify/weights.js'
@@ -97,7 +97,7 @@ export interface BlockDecision {
 export function blocksOf(tree: Root): BlockInput[] {
   return tree.children.map((node, i) => {
     const data = (node.data as {decruft?: {group?: number; lines?: number}} | undefined)?.decruft
-    return {text: toString(node).trim(), group: data?.group ?? -1 - i, lines: data?.lines ?? 1}
+    return {text: nodeText(node).trim(), group: data?.group ?? -1 - i, lines: data?.lines ?? 1}
   })
 }
 

@@ -1,7 +1,7 @@
 import type {Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import {firstOccurrence, reportRemoval} from '../article/messages.js'
+import {nodeText} from '../article/node-text.js'
 import {ShinglePostings, WordStore, combineShinglesScratch, editSimilarity, mix32, shingleHashes, tokenize} from '../similarity/index.js'
 
 /** Options for {@link dedupeParagraphs}. */
@@ -69,7 +69,7 @@ export default function dedupeParagraphs(options: DedupeParagraphsOptions = {}) 
     const documents: number[] = []
     const children = tree.children
     const keep: RootContent[] = []
-    words.load(children.map((node) => toString(node)))
+    words.load(children.map((node) => nodeText(node)))
     postings.reset()
 
     for (let paragraph = 0; paragraph < children.length; paragraph++) {

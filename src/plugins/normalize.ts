@@ -1,7 +1,6 @@
-import type {Root} from 'mdast'
+import type {Parent, Root, Text} from 'mdast'
 import {decodeHTML} from 'entities'
 import type {VFile} from 'vfile'
-import {visit} from 'unist-util-visit'
 import {SOURCE} from '../article/messages.js'
 
 /** Options for {@link normalize}. */
@@ -44,7 +43,7 @@ export default function normalize(options: NormalizeOptions = {}) {
   const report = options.report ?? true
 
   return (tree: Root, file: VFile) => {
-    visit(tree, 'text', (node, _index, parent) => {
+    eachText(tree, (node, parent) => {
       const result = normalizeText(node.value, {straighten, decode})
       const changes = result.changes
       // A lone text trims; one between inline nodes keeps its edge spaces.
@@ -62,16 +61,55 @@ export default function normalize(options: NormalizeOptions = {}) {
   }
 }
 
+/**
+ * Every text node in tree order with its parent: what `unist-util-visit`
+ * does for `'text'`, as a plain loop (its generic walk cost more than the
+ * normalizing). `fn` may change a node's value, not the tree's shape.
+ */
+function eachText(parent: Parent, fn: (node: Text, parent: Parent) => void): void {
+  const children = parent.children
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]
+    if (node.type === 'text') fn(node, parent)
+    if ('children' in node) eachText(node as Parent, fn)
+  }
+}
+
 /** What {@link normalizeText} changed, by kind. */
 export type NormalizeChange = 'entities' | 'invisible' | 'control' | 'nbsp' | 'whitespace' | 'quotes' | 'unicode'
+
+/**
+ * Characters no step changes, alone or next to each other (without quote
+ * straightening): printable ASCII but `&`, Latin letters and signs up to
+ * U+02FF but the soft hyphen, Cyrillic but its combining marks, and common
+ * typographic punctuation. None is a mark or composes under NFC, so a text
+ * made of them only (and without double spaces) comes out as it went in.
+ * tests/normalize.test.ts checks the table against the steps.
+ */
+export const INERT = new Uint8Array(0x2200)
+for (const [from, to] of [
+  [0x20, 0x25], [0x27, 0x7e], [0xa1, 0xac], [0xae, 0x2ff], [0x400, 0x482], [0x48a, 0x52f],
+  [0x2010, 0x2010], [0x2013, 0x2014], [0x2018, 0x201a], [0x201c, 0x201e], [0x2020, 0x2022], [0x2026, 0x2026],
+  [0x2030, 0x2030], [0x2032, 0x2033], [0x2039, 0x203a], [0x20ac, 0x20ac], [0x2122, 0x2122]
+]) INERT.fill(1, from, to + 1)
+
+/** Whether no step of {@link normalizeText} (but quote straightening) changes `input`. */
+function inert(input: string): boolean {
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i)
+    if (c >= 0x2200 || INERT[c] === 0 || (c === 32 && input.charCodeAt(i + 1) === 32)) return false
+  }
+  return true
+}
 
 /** Normalize one string; returns the result and the kinds of change made. */
 export function normalizeText(
   input: string,
   options: {straighten?: boolean; decode?: boolean} = {}
 ): {value: string; changes: NormalizeChange[]} {
-  // Printable ASCII without `&` or double spaces has nothing any step changes.
-  if (PLAIN.test(input) && !input.includes('  ')) return {value: input, changes: []}
+  // Printable ASCII without `&` or double spaces has nothing any step changes;
+  // most other texts hold only characters that no step changes either.
+  if (options.straighten ? PLAIN.test(input) && !input.includes('  ') : inert(input)) return {value: input, changes: []}
   const changes: NormalizeChange[] = []
   let value = input
   const step = (kind: NormalizeChange, next: string) => {

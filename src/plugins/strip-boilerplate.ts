@@ -1,9 +1,9 @@
 import type {Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {stepMemo} from '../article/memo.js'
 import {reportRemoval} from '../article/messages.js'
+import {nodeText} from '../article/node-text.js'
 import {compileRules, PACKS, type Rule} from '../rules/index.js'
 import {isPlaceholder} from '../rules/placeholder.js'
 import {isTeaser, type TeaserOptions} from '../rules/teaser.js'
@@ -73,7 +73,7 @@ export default function stripBoilerplate(options: StripBoilerplateOptions = {}) 
 
   return (tree: Root, file: VFile) => {
     const blocks = tree.children
-    const texts = blocks.map((node) => toString(node).trim())
+    const texts = blocks.map((node) => nodeText(node).trim())
     // Both kinds, block by block: they share the prefilter's pass over the text.
     // A verdict depends on the text alone, so a later pass reuses it.
     const memo = stepMemo<Verdict>(file, 'strip-boilerplate')

@@ -13,6 +13,8 @@ interface Literal {
   text: string
   /** Where in the literal its anchor (three characters) starts. */
   offset: number
+  /** The anchor's hash: literals sharing a chain are told apart by it before a comparison. */
+  hash: number
   /** What finding it tells the caller, e.g. rule numbers. */
   ids: readonly number[]
 }
@@ -33,8 +35,11 @@ export class LiteralIndex {
   constructor(literals: ReadonlyMap<string, readonly number[]>) {
     const few = literals.size <= FEW
     for (const [text, ids] of literals) {
-      if (few || text.length < 3) this.plain.push({text, offset: 0, ids})
-      else this.anchor({text, offset: anchorOf(text), ids})
+      if (few || text.length < 3) this.plain.push({text, offset: 0, hash: 0, ids})
+      else {
+        const offset = anchorOf(text)
+        this.anchor({text, offset, hash: hash(text.charCodeAt(offset), text.charCodeAt(offset + 1), text.charCodeAt(offset + 2)), ids})
+      }
     }
   }
 
@@ -51,6 +56,7 @@ export class LiteralIndex {
       if ((bits[h >>> 3] & (1 << (h & 7))) !== 0) {
         for (let j = heads[h >>> (HASH_BITS - TABLE_BITS)]; j >= 0; j = chain[j]) {
           const literal = anchored[j]
+          if (literal.hash !== h) continue
           const at = i - literal.offset
           if (at >= 0 && lower.startsWith(literal.text, at)) found(literal.ids)
         }
@@ -61,8 +67,7 @@ export class LiteralIndex {
   }
 
   private anchor(literal: Literal): void {
-    const {text, offset} = literal
-    const h = hash(text.charCodeAt(offset), text.charCodeAt(offset + 1), text.charCodeAt(offset + 2))
+    const h = literal.hash
     this.bits[h >>> 3] |= 1 << (h & 7)
     this.anchored.push(literal)
     this.chain.push(this.heads[h >>> (HASH_BITS - TABLE_BITS)])

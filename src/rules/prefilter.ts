@@ -56,8 +56,12 @@ export interface Needs {
 
 interface TrieNode {
   rules: number[]
+  /** Children by code unit: ASCII in an array (most steps), the rest in a map. */
+  ascii: Array<TrieNode | undefined>
   next: Map<number, TrieNode>
 }
+
+const trieNode = (): TrieNode => ({rules: [], ascii: [], next: new Map()})
 
 /** A rule as the prefilter sees it. */
 export interface PrefilterRule {
@@ -72,7 +76,7 @@ export interface PrefilterRule {
  */
 export class Prefilter {
   private readonly always: number[] = []
-  private readonly root: TrieNode = {rules: [], next: new Map()}
+  private readonly root: TrieNode = trieNode()
   /**
    * Literal indexes by length: `tiers[j]` holds the literals of every rule
    * (with no prefix need) that takes texts up to `bounds[j]` long or longer.
@@ -85,15 +89,33 @@ export class Prefilter {
   private readonly marks: Int32Array
   /** Per rule with a prefix need, its literals: looked for only once the prefix is met. */
   private readonly after: Array<readonly string[] | undefined>
+  /**
+   * The literals of all rules with a prefix need, found in one pass over the
+   * text (the first time a met prefix asks) rather than one search per literal.
+   */
+  private readonly afterIndex: LiteralIndex
+  /** Per rule, the last scan whose text holds one of its `after` literals. */
+  private readonly afterMarks: Int32Array
+  /** The last scan that ran `afterIndex`. */
+  private afterStamp = 0
   private stamp = 0
   private found: number[] = []
   private readonly foundIds = (rules: readonly number[]) => this.mark(rules)
+  private readonly foundAfter = (rules: readonly number[]) => {
+    for (const rule of rules) this.afterMarks[rule] = this.stamp
+  }
 
   /** `rules[i]` is rule `i`; a rule that needs nothing is always a candidate. */
   constructor(rules: readonly PrefilterRule[]) {
     this.marks = new Int32Array(rules.length)
     this.maxLengths = new Float64Array(rules.map((rule) => rule.maxLength ?? Infinity))
     this.after = rules.map(({needs}) => (needs.prefixes ? needs.literals : undefined))
+    this.afterMarks = new Int32Array(rules.length)
+    const afterIds = new Map<string, number[]>()
+    this.after.forEach((literals, rule) => {
+      for (const text of literals ?? []) afterIds.set(text, [...(afterIds.get(text) ?? []), rule])
+    })
+    this.afterIndex = new LiteralIndex(afterIds)
     const used = new Set<string>()
     rules.forEach(({needs}, rule) => {
       if (needs.prefixes) for (const prefix of needs.prefixes) this.addPrefix(prefix, rule)
@@ -126,18 +148,30 @@ export class Prefilter {
     const lower = fold(text, this.fixes)
     let node: TrieNode | undefined = this.root
     for (let i = 0; i < lower.length && node; i++) {
-      node = node.next.get(lower.charCodeAt(i))
+      const code = lower.charCodeAt(i)
+      node = code < 128 ? node.ascii[code] : node.next.get(code)
       if (!node) break
       for (const rule of node.rules) {
         if (text.length > this.maxLengths[rule]) continue
-        const literals = this.after[rule]
-        if (!literals || literals.some((literal) => lower.includes(literal))) this.markOne(rule)
+        if (this.after[rule] === undefined || this.holdsAfter(rule, lower)) this.markOne(rule)
       }
     }
     const tier = this.bounds.findIndex((bound) => bound >= text.length)
     if (tier >= 0) this.tiers[tier].find(lower, this.foundIds)
     if (this.found.length > 1) this.found.sort((a, b) => a - b)
     return this.found
+  }
+
+  /** Whether `lower` (the text of this scan) holds one of the literals `rule` needs after its prefix. */
+  private holdsAfter(rule: number, lower: string): boolean {
+    if (this.afterStamp !== this.stamp) {
+      // One or two literals are found sooner by the engine's own search.
+      const literals = this.after[rule]!
+      if (literals.length <= 2) return literals.some((literal) => lower.includes(literal))
+      this.afterStamp = this.stamp
+      this.afterIndex.find(lower, this.foundAfter)
+    }
+    return this.afterMarks[rule] === this.stamp
   }
 
   /** Stops looking for the literal need of `rule` (its prefix need stays). */
@@ -159,8 +193,12 @@ export class Prefilter {
     let node = this.root
     for (let i = 0; i < prefix.length; i++) {
       const code = prefix.charCodeAt(i)
-      let child = node.next.get(code)
-      if (!child) node.next.set(code, (child = {rules: [], next: new Map()}))
+      let child = code < 128 ? node.ascii[code] : node.next.get(code)
+      if (!child) {
+        child = trieNode()
+        if (code < 128) node.ascii[code] = child
+        else node.next.set(code, child)
+      }
       node = child
     }
     if (!node.rules.includes(rule)) node.rules.push(rule)

@@ -57,76 +57,97 @@ for (let c = 0; c < 128; c++) {
 /** Per UTF-16 unit: 0 not asked yet, 1 when upper-casing changes it (a lower-case letter), 2 when not. */
 const hasUpper = new Uint8Array(0x10000)
 
+/** What the characters handled apart ({@link rareChar}) add to one block's measures. */
+const rare = {commas: 0, capitalised: 0, cased: 0, upper: 0, seen: 0, breaks: 0, capsAfterBreak: 0, inWord: 0}
+
 /**
  * One pass over the characters: digits, separators, capitals, line starts.
  * Returns the character classes seen (with {@link LINK_MARK} and
  * {@link COPY_MARK}), for {@link linkLike} and {@link copyright}.
+ *
+ * The loop itself handles the ASCII characters that only add to counters;
+ * `|`, line feeds and non-ASCII units go to {@link rareChar}, whose sums are
+ * added at the end. A short loop body keeps its counters in registers: the
+ * one pass with every case inline took three times as long.
  */
 export function scanChars(out: CharMeasures, text: string, lower: string): number {
   let digits = 0
   let commas = 0
-  let breaks = 0
-  let capsAfterBreak = 0
   let capitalised = 0
   let cased = 0
   let upper = 0
   let seen = 0
   /** 1 when the previous character is a letter, a digit or `_`. */
   let inWord = 0
+  rare.commas = rare.capitalised = rare.cased = rare.upper = rare.seen = rare.breaks = rare.capsAfterBreak = 0
   const len = text.length
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i)
-    if (c < 128) {
-      const k = ASCII[c]
-      const up = (k >> 1) & 1
-      digits += (k >> 2) & 1
-      commas += (k >> 3) & 1
-      cased += k & LETTER
-      upper += up
-      capitalised += up & (inWord ^ 1)
-      inWord = (k >> 4) & 1
-      seen |= k
-      if ((k & SPECIAL) === 0) continue
-      if (c === 124) seen |= LINK_MARK
-      else if (i + 1 < len) {
-        breaks++
-        let j = i + 1
-        while (j < len && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++
-        // Lower-casing may shift later units (İ → i̇); compare at the same index as before.
-        if (j < len && text.charCodeAt(j) !== lower.charCodeAt(j)) capsAfterBreak++
-      }
+    const k = c < 128 ? ASCII[c] : SPECIAL
+    if ((k & SPECIAL) !== 0) {
+      rare.inWord = inWord
+      rareChar(text, lower, i, c)
+      inWord = rare.inWord
       continue
     }
-    let letter = false
-    let isUpper = false
-    if (c === 0xbb || c === 0x203a || c === 0x2192 || c === 0x25b6 || c === 0x25ba) seen |= LINK_MARK
-    else if (c === 0xa9) seen |= COPY_MARK
-    else if (c === 0xff0c || c === 0x3001) commas++
-    else if (lower.charCodeAt(i) !== c) letter = isUpper = true
-    else {
-      let known = hasUpper[c]
-      if (known === 0) {
-        const ch = String.fromCharCode(c)
-        known = ch.toUpperCase() !== ch ? 1 : 2
-        hasUpper[c] = known
-      }
-      letter = known === 1
-    }
-    if (letter) {
-      cased++
-      if (isUpper) {
-        upper++
-        capitalised += inWord ^ 1
-      }
-    }
-    inWord = letter ? 1 : 0
+    const up = (k >> 1) & 1
+    digits += (k >> 2) & 1
+    commas += (k >> 3) & 1
+    cased += k & LETTER
+    upper += up
+    capitalised += up & (inWord ^ 1)
+    inWord = (k >> 4) & 1
+    seen |= k
   }
+  cased += rare.cased
+  upper += rare.upper
   out.digits = digits
-  out.commas = commas
-  out.capitalised = capitalised
+  out.commas = commas + rare.commas
+  out.capitalised = capitalised + rare.capitalised
   out.allCaps = cased >= 4 && upper >= cased * 0.9
-  out.lineCaps = breaks > 0 ? capsAfterBreak / breaks : 0
-  return seen
+  out.lineCaps = rare.breaks > 0 ? rare.capsAfterBreak / rare.breaks : 0
+  return seen | rare.seen
+}
+
+/** `|`, a line feed or a non-ASCII unit at `i`: its share of the measures, into {@link rare}. */
+function rareChar(text: string, lower: string, i: number, c: number): void {
+  const len = text.length
+  if (c < 128) {
+    rare.seen |= SPECIAL
+    rare.inWord = 0
+    if (c === 124) rare.seen |= LINK_MARK
+    else if (i + 1 < len) {
+      rare.breaks++
+      let j = i + 1
+      while (j < len && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++
+      // Lower-casing may shift later units (İ → i̇); compare at the same index as before.
+      if (j < len && text.charCodeAt(j) !== lower.charCodeAt(j)) rare.capsAfterBreak++
+    }
+    return
+  }
+  let letter = false
+  let isUpper = false
+  if (c === 0xbb || c === 0x203a || c === 0x2192 || c === 0x25b6 || c === 0x25ba) rare.seen |= LINK_MARK
+  else if (c === 0xa9) rare.seen |= COPY_MARK
+  else if (c === 0xff0c || c === 0x3001) rare.commas++
+  else if (lower.charCodeAt(i) !== c) letter = isUpper = true
+  else {
+    let known = hasUpper[c]
+    if (known === 0) {
+      const ch = String.fromCharCode(c)
+      known = ch.toUpperCase() !== ch ? 1 : 2
+      hasUpper[c] = known
+    }
+    letter = known === 1
+  }
+  if (letter) {
+    rare.cased++
+    if (isUpper) {
+      rare.upper++
+      rare.capitalised += rare.inWord ^ 1
+    }
+  }
+  rare.inWord = letter ? 1 : 0
 }
 
 /** URLs, "read more", "next" in the lower-cased block; `seen` is what {@link scanChars} returned. */
