@@ -1,8 +1,8 @@
 import type {Root, RootContent} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import type {Position} from 'unist'
+import {blockText} from './serialize.js'
 
 /** Where one kept block of a cleaned tree sits in its serialized text. */
 interface BlockSpan {
@@ -57,7 +57,7 @@ function blockSpans(tree: Root, text: string, format: 'text' | 'markdown'): Bloc
   const stringify = format === 'markdown' ? unified().use(remarkStringify) : undefined
   let cursor = 0
   for (const node of tree.children) {
-    const value = stringify ? stringify.stringify({type: 'root', children: [node]}).trimEnd() : toString(node).trim()
+    const value = stringify ? stringify.stringify({type: 'root', children: [node]}).trimEnd() : blockText(node)
     if (value === '') continue
     const at = text.indexOf(value, cursor)
     if (at === -1) continue

@@ -27,7 +27,8 @@ export function toMarkdown(tree: Root): string {
   return unified().use(remarkStringify).stringify(tree).trimEnd()
 }
 
-function blockText(node: RootContent): string {
+/** A block's text as {@link toText} writes it. */
+export function blockText(node: RootContent): string {
   return nodeText(node).trim()
 }
 
