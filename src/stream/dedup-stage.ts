@@ -25,7 +25,7 @@ export class DedupStage implements CorpusStage {
     const signature = article.signature as DocSignature | undefined
     article.signature = undefined
     if (article.status !== 'kept' || !signature) return
-    const decision = this.index.add(article.seq, article.id, signature, {length: article.text.length, date: article.date})
+    const decision = this.index.add(article.seq, article.id, signature, {length: article.textLength ?? article.text.length, date: article.date})
     if (decision.final) apply(article, decision)
     else this.added.add(article.seq)
   }

@@ -15,8 +15,10 @@ export interface ArticleOutput {
    * ({@link ResultShape}): its fields are then only in `head`.
    */
   record: ArticleRecord
-  /** The clean body. */
+  /** The clean body; empty in slim serialized results ({@link ResultShape}), where it is in `head`. */
   text: string
+  /** Length of the clean body, set when `text` was left out. */
+  textLength?: number
   /** Set by the cleaner; `duplicate` is set later by the dedup stage. */
   status: 'kept' | 'dropped' | 'duplicate'
   dropReason?: string
@@ -66,7 +68,8 @@ export interface ResultShape {
   serialize?: boolean
   /**
    * Leave out the input record and the removal messages, for a consumer
-   * that needs neither (with `serialize`, the record is in `head`).
+   * that needs neither; with `serialize`, leave out the clean body too (the
+   * record and the body are in `head`, the body's length in `textLength`).
    * @default false
    */
   slim?: boolean
@@ -141,6 +144,11 @@ export function processItem(cleaner: Cleaner, item: WorkItem, options: ProcessOp
   if (shape?.slim) {
     article.record = {}
     if (!shape.messages) article.messages = []
+    // The body is in `head`: sending it twice would double what crosses threads.
+    if (shape.serialize) {
+      article.textLength = article.text.length
+      article.text = ''
+    }
   }
   return article
 }
