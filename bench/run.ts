@@ -15,10 +15,14 @@
  *
  *   npm run bench -- [--size-mb 1000] [--articles 300000] [--seed 1] [--keep]
  *                    [--corpus FILE] [--dir DIR] [--repeat N] [--memory] [--dedup-only]
+ *                    [--single-pass] [--only a,b,...]
  *
  * `--memory` also cleans a corpus twice the size (dedup off, all cores) to
  * show peak RSS does not grow with the input. `--dedup-only` runs only the
- * dedup index benchmark (bench/dedup-bench.ts).
+ * dedup index benchmark (bench/dedup-bench.ts). `--single-pass` adds
+ * (f): (b) with `--max-passes 1`, what the idempotence guarantee costs.
+ * `--only a,f` runs just those rows and prints them (bench/results.md is
+ * written only by a full run).
  */
 import {execFileSync} from 'node:child_process'
 import {createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
@@ -61,6 +65,8 @@ const {values} = parseArgs({
     memory: {type: 'boolean', default: false},
     'dedup-only': {type: 'boolean', default: false},
     'no-dedup-bench': {type: 'boolean', default: false},
+    'single-pass': {type: 'boolean', default: false},
+    only: {type: 'string'},
     help: {type: 'boolean', default: false}
   }
 })
@@ -168,14 +174,19 @@ function rate(row: Row): number {
 
 function ratioLines(rows: Record<string, Row>): string {
   const out: string[] = ['| ratio | measured | target | |', '| --- | ---: | ---: | --- |']
-  const line = (name: string, value: number, target?: number) =>
+  const line = (name: string, over: Row | undefined, under: Row | undefined, target?: number) => {
+    if (!over || !under) return
+    const value = rate(over) / rate(under)
     out.push(`| ${name} | ${value.toFixed(2)} | ${target === undefined ? '' : `>= ${target}`} | ${target === undefined ? '' : value >= target ? 'met' : 'NOT met'} |`)
-  const {a, b, c, d} = rows
-  line('b/a (1 worker vs floor)', rate(b) / rate(a), TARGETS.floor)
-  line(`c/b (${cores} workers vs 1)`, rate(c) / rate(b), cores === 2 ? TARGETS.cores : undefined)
-  line('d/b (dedup on, all cores, vs b)', rate(d) / rate(b))
-  line('d/c (dedup on vs off, same cores)', rate(d) / rate(c), TARGETS.dedup)
-  if (rows.e) line(`e/b (the machine's own ${cores}-core scaling: separate processes)`, rate(rows.e) / rate(b))
+  }
+  const {a, b, c, d, e, f} = rows
+  line('b/a (1 worker vs floor)', b, a, TARGETS.floor)
+  line(`c/b (${cores} workers vs 1)`, c, b, cores === 2 ? TARGETS.cores : undefined)
+  line('d/b (dedup on, all cores, vs b)', d, b)
+  line('d/c (dedup on vs off, same cores)', d, c, TARGETS.dedup)
+  line(`e/b (the machine's own ${cores}-core scaling: separate processes)`, e, b)
+  line('f/a (one pass, 1 worker, vs floor)', f, a)
+  line('b/f (what the idempotence guarantee leaves of one-pass speed)', b, f)
   return out.join('\n')
 }
 
@@ -221,15 +232,20 @@ async function main(): Promise<void> {
     }
     const file = corpus.file
     const rows: Record<string, Row> = {}
-    rows.a = await best('(a) floor: JSON.parse + JSON.stringify', 'a', FLOOR, (out) => [file, out], scratch, corpus)
-    rows.b = await best('(b) decruft clean, dedup off, -j 1', 'b', CLI, (out) => ['clean', file, '-o', out, '-q', '--dedup', 'off', '-j', '1'], scratch, corpus)
-    rows.c = await best(`(c) decruft clean, dedup off, -j ${cores}`, 'c', CLI, (out) => ['clean', file, '-o', out, '-q', '--dedup', 'off', '-j', String(cores)], scratch, corpus)
-    rows.d = await best(`(d) decruft clean, dedup on, -j ${cores}`, 'd', CLI, (out) => ['clean', file, '-o', out, '-q', '--dedup', 'drop', '-j', String(cores)], scratch, corpus)
+    const only = values.only?.split(',')
+    const wanted = (key: string) => (only ? only.includes(key) : key !== 'f' || values['single-pass'])
+    const clean = (...args: string[]) => (out: string) => ['clean', file, '-o', out, '-q', ...args]
+    if (wanted('a')) rows.a = await best('(a) floor: JSON.parse + JSON.stringify', 'a', FLOOR, (out) => [file, out], scratch, corpus)
+    if (wanted('b')) rows.b = await best('(b) decruft clean, dedup off, -j 1', 'b', CLI, clean('--dedup', 'off', '-j', '1'), scratch, corpus)
+    if (wanted('c')) rows.c = await best(`(c) decruft clean, dedup off, -j ${cores}`, 'c', CLI, clean('--dedup', 'off', '-j', String(cores)), scratch, corpus)
+    if (wanted('d')) rows.d = await best(`(d) decruft clean, dedup on, -j ${cores}`, 'd', CLI, clean('--dedup', 'drop', '-j', String(cores)), scratch, corpus)
     // The machine's own scaling for this work: independent -j 1 processes, one per core, each on its share of the corpus.
-    if (cores > 1) rows.e = await parallelBest(`(e) ${cores} separate -j 1 processes at once, each on 1/${cores} of the corpus`, scratch, corpus, cores)
+    if (cores > 1 && wanted('e')) rows.e = await parallelBest(`(e) ${cores} separate -j 1 processes at once, each on 1/${cores} of the corpus`, scratch, corpus, cores)
+    if (wanted('f')) rows.f = await best('(f) decruft clean, dedup off, -j 1, --max-passes 1 (one pass: not idempotent)', 'f', CLI, clean('--dedup', 'off', '-j', '1', '--max-passes', '1'), scratch, corpus)
     const main = table(Object.values(rows))
     const ratios = ratioLines(rows)
     console.log(`\n${main}\n\n${ratios}\n`)
+    if (only) return
 
     let memory = ''
     if (values.memory) {
