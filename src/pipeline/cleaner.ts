@@ -143,7 +143,7 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
       const next = pass({...record, [field]: last.text, title: last.title}, source, memo)
       if (next.text === last.text && next.title === last.title) break
       map = placeMap(last.tree, last.text, last.format, map)
-      for (const message of decruftMessages(next.file)) first.file.messages.push(replace(message, map, n))
+      for (const message of decruftMessages(next.file)) first.file.messages.push(relocate(message, map, n))
       last = next
     }
     return last
@@ -183,7 +183,7 @@ interface Pass {
 const MAX_PASSES = 16
 
 /** Move a later pass's message (and its cause) to its place in the original text, and say which pass it is from. */
-function replace(message: VFileMessage, map: PlaceMap, pass: number): VFileMessage {
+function relocate(message: VFileMessage, map: PlaceMap, pass: number): VFileMessage {
   const move = (m: VFileMessage) => {
     const place = m.place && 'start' in m.place ? map.map(m.place) : undefined
     m.place = place
