@@ -96,12 +96,15 @@ it('SIGINT while waiting on an idle stdin: stops at once, finishes what was read
 describe('a closed output pipe', () => {
   it('`decruft clean big.jsonl | head -1` exits quietly with 0', () => {
     const script = `"${process.execPath}" "${BIN}" clean "${big}" -j 2 --dedup off | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`
-    const run = spawnSync('bash', ['-c', script], {encoding: 'utf8', timeout: 120_000})
-    expect(run.status).toBe(0)
-    expect(jsonLines(run.stdout)).toHaveLength(1)
-    expect(jsonLines(run.stdout)[0].id).toBe('r0')
-    expect(run.stderr).toContain('exit=0')
-    expect(run.stderr).not.toMatch(/EPIPE|Error|\n\s+at /)
+    // Several times: a batch a worker finishes after the pool is torn down is a race.
+    for (let i = 0; i < 4; i++) {
+      const run = spawnSync('bash', ['-c', script], {encoding: 'utf8', timeout: 120_000})
+      expect(run.status).toBe(0)
+      expect(jsonLines(run.stdout)).toHaveLength(1)
+      expect(jsonLines(run.stdout)[0].id).toBe('r0')
+      expect(run.stderr).toContain('exit=0')
+      expect(run.stderr).not.toMatch(/EPIPE|Error|\n\s+at /)
+    }
   })
 
   it('a reader that hangs up mid-stream: exit 0, no stack trace (single thread too)', async () => {

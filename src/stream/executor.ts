@@ -54,9 +54,21 @@ export function poolExecutor(config: WorkConfig, threads: number): Executor {
     // otherwise grow as large as V8 likes, and peak RSS with them.
     resourceLimits: {maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB}
   })
+  // With batches queued at each worker, one may still answer after the pool
+  // is destroyed (a closed output pipe, a signal): piscina reports that as an
+  // 'error' event, which would crash the process. Before closing, an error
+  // event fails the next batch instead.
+  let closing = false
+  let failure: Error | undefined
+  pool.on('error', (error: Error) => {
+    if (!closing) failure ??= error
+  })
   return {
-    run: (batch) => pool.run(batch) as Promise<WorkResult[]>,
-    close: () => pool.destroy()
+    run: (batch) => (failure ? Promise.reject(failure) : (pool.run(batch) as Promise<WorkResult[]>)),
+    close: () => {
+      closing = true
+      return pool.destroy()
+    }
   }
 }
 
