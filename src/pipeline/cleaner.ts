@@ -82,7 +82,7 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
   const minWords = pipeline.drop?.minWords ?? 1
   const maxPasses = options.maxPasses ?? MAX_PASSES
 
-  const pass = (record: ArticleRecord, source: SourceRef | undefined, memo: ArticleMemo): Pass => {
+  const pass = (record: ArticleRecord, source: SourceRef | undefined, memo: ArticleMemo | undefined): Pass => {
     const {file, tree} = recordToArticle(record, source, options)
     const data = file.data.decruft!
     data.memo = memo
@@ -95,7 +95,8 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
   }
 
   const clean = (record: ArticleRecord, source?: SourceRef): CleanedArticle => {
-    const memo: ArticleMemo = new Map()
+    // Only a later pass reads the memo: a single pass need not fill one.
+    const memo: ArticleMemo | undefined = maxPasses > 1 ? new Map() : undefined
     const first = pass(record, source, memo)
     const {file} = first
     const last = settle(first, record, source, memo)
@@ -135,7 +136,7 @@ export function createCleaner(options: CleanerOptions = {}): Cleaner {
    * so that cleaning decruft's own output is a no-op. A later pass's
    * messages move to the first file, placed in the original text.
    */
-  const settle = (first: Pass, record: ArticleRecord, source: SourceRef | undefined, memo: ArticleMemo): Pass => {
+  const settle = (first: Pass, record: ArticleRecord, source: SourceRef | undefined, memo: ArticleMemo | undefined): Pass => {
     const field = recordText(record, options.textField).field
     let last = first
     let map: PlaceMap | undefined
