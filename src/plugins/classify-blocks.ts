@@ -14,9 +14,19 @@
  */
 import type {Root, RootContent} from 'mdast'
 import type {VFile} from 'vfile'
+import {stepState} from '../article/memo.js'
 import {reportRemoval} from '../article/messages.js'
 import {nodeText} from '../article/node-text.js'
-import {FEATURE_COUNT, featureMatrix, findAnchor, measureBlocks, type BlockInput, type BlockStats} from './classify/features.js'
+import {
+  FEATURE_COUNT,
+  featureMatrix,
+  findAnchor,
+  measureBlocks,
+  measureMemo,
+  type BlockInput,
+  type BlockStats,
+  type MeasureMemo
+} from './classify/features.js'
 import {articleSpan, predict, STAGE2_COUNT, stage2Matrix, type ClassifierModel} from './classify/model.js'
 import {MODEL} from './classify/weights.js'
 
@@ -101,15 +111,24 @@ export function blocksOf(tree: Root): BlockInput[] {
   })
 }
 
-/** Classify the blocks of a page; `title` is the article's headline when known. */
-export function classify(blocks: readonly BlockInput[], title: string | undefined, options: ClassifyBlocksOptions = {}): BlockDecision[] {
+/**
+ * Classify the blocks of a page; `title` is the article's headline when
+ * known. `memo` carries the blocks' own measures from one cleaning pass of
+ * an article to the next.
+ */
+export function classify(
+  blocks: readonly BlockInput[],
+  title: string | undefined,
+  options: ClassifyBlocksOptions = {},
+  memo?: MeasureMemo
+): BlockDecision[] {
   const model = options.model ?? MODEL
   const threshold = options.threshold ?? 0.4
   const outsideThreshold = options.outsideThreshold ?? 0.5
   const spanThreshold = options.spanThreshold ?? 0.4
   const relativeTo = options.relativeTo ?? 0.8
   const language = options.language === undefined || options.language === 'auto' ? undefined : options.language
-  const {stats, language: lang, stopwords} = measureBlocks(blocks, language)
+  const {stats, language: lang, stopwords} = measureBlocks(blocks, language, memo)
   const anchor = findAnchor(stats, title)
   const x1 = featureMatrix(stats, anchor, lang !== undefined)
   const p1 = predict(model.stage1, x1, FEATURE_COUNT)
@@ -169,7 +188,7 @@ export function classifyBlocks(options: ClassifyBlocksOptions = {}) {
   return (tree: Root, file: VFile): void => {
     const blocks = blocksOf(tree)
     if (blocks.length < minBlocks) return
-    const decisions = classify(blocks, file.data.decruft?.title, options)
+    const decisions = classify(blocks, file.data.decruft?.title, options, stepState(file, 'classify-blocks', measureMemo))
     const kept: RootContent[] = []
     tree.children.forEach((node, i) => {
       const d = decisions[i]

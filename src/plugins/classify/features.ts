@@ -9,7 +9,7 @@ import type {BlockStats} from './measure.js'
 import {log1pInt, tempFloats, tempInts} from './scratch.js'
 
 // classify-blocks.ts and the training script import these from here.
-export {measureBlocks, type BlockInput, type BlockStats} from './measure.js'
+export {measureBlocks, measureMemo, type BlockInput, type BlockStats, type MeasureMemo} from './measure.js'
 export {articleCore, cohesion} from './cohesion.js'
 
 const TOKEN = /[\p{L}\p{N}_]+/gu

@@ -83,40 +83,71 @@ class Block implements BlockStats {
     readonly to: number
   ) {}
 
+  /** Take the measures of the block's own text from `o` (a block with the same text). */
+  copyOwn(o: Block): this {
+    this.chars = o.chars
+    this.words = o.words
+    this.capitalised = o.capitalised
+    this.digits = o.digits
+    this.terminal = o.terminal
+    this.colon = o.colon
+    this.commas = o.commas
+    this.linkLike = o.linkLike
+    this.allCaps = o.allCaps
+    this.listMarker = o.listMarker
+    this.copyright = o.copyright
+    this.timeLike = o.timeLike
+    this.yearLike = o.yearLike
+    this.lineCaps = o.lineCaps
+    return this
+  }
+
   get tokens(): string[] {
     return this.page.tokens(this.from, this.to)
   }
 }
 
+/**
+ * What {@link measureBlocks} keeps of one article between its cleaning
+ * passes: the page's vocabulary, and each block's own measures by text. A
+ * later pass sees the blocks an earlier one kept; their measures do not
+ * change, only the page's (repeats, stopword counts).
+ */
+export interface MeasureMemo {
+  page?: PageWords
+  blocks: Map<string, {own: Block; ids: Int32Array}>
+}
+
+/** A new memo for one article. */
+export function measureMemo(): MeasureMemo {
+  return {blocks: new Map()}
+}
+
 /** Measure every block; guesses the language when `language` is `undefined`. */
 export function measureBlocks(
   blocks: readonly BlockInput[],
-  language?: string
+  language?: string,
+  memo?: MeasureMemo
 ): {stats: BlockStats[]; language: string | undefined; stopwords: ReadonlySet<string> | undefined} {
   let chars = 0
   for (const block of blocks) chars += block.text.length
-  const page = new PageWords(chars)
+  const page = memo?.page?.restart(chars) ?? new PageWords(chars)
+  if (memo) memo.page = page
   const stats: Block[] = []
   const seen = new Map<string, number>()
   for (const block of blocks) {
     const text = block.text
-    const lower = text.toLowerCase()
-    const from = page.length
-    const words = page.add(lower)
-    const s = new Block(page, from, page.length)
-    const seenChars = scanChars(s, text, lower)
-    let end = text.length
-    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
     seen.set(text, (seen.get(text) ?? 0) + 1)
-    s.chars = text.length
-    s.words = words
-    s.terminal = endsSentence(text, end)
-    s.colon = end > 0 && text.charCodeAt(end - 1) === 58
-    s.linkLike = text.length < 400 && linkLike(lower, seenChars)
-    s.listMarker = mayListMarker(text.charCodeAt(0)) && LIST_MARKER.test(text)
-    s.copyright = text.length < 400 && copyright(lower, seenChars)
-    s.timeLike = words <= 12 && s.digits > 0 && TIME_OF_DAY.test(text)
-    s.yearLike = words <= 12 && s.digits >= 4 && YEAR.test(text)
+    const from = page.length
+    const known = memo?.blocks.get(text)
+    let s: Block
+    if (known) {
+      page.append(known.ids)
+      s = new Block(page, from, page.length).copyOwn(known.own)
+    } else {
+      s = measureOwn(page, text)
+      memo?.blocks.set(text, {own: s, ids: page.ids.slice(from, page.length)})
+    }
     s.lines = block.lines
     s.group = block.group
     stats.push(s)
@@ -134,6 +165,27 @@ export function measureBlocks(
     }
   }
   return {stats, language: lang, stopwords: stop && stop.size > 0 ? stop : undefined}
+}
+
+/** A block's measures of its own text; its tokens are appended to `page`. */
+function measureOwn(page: PageWords, text: string): Block {
+  const lower = text.toLowerCase()
+  const from = page.length
+  const words = page.add(lower)
+  const s = new Block(page, from, page.length)
+  const seenChars = scanChars(s, text, lower)
+  let end = text.length
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--
+  s.chars = text.length
+  s.words = words
+  s.terminal = endsSentence(text, end)
+  s.colon = end > 0 && text.charCodeAt(end - 1) === 58
+  s.linkLike = text.length < 400 && linkLike(lower, seenChars)
+  s.listMarker = mayListMarker(text.charCodeAt(0)) && LIST_MARKER.test(text)
+  s.copyright = text.length < 400 && copyright(lower, seenChars)
+  s.timeLike = words <= 12 && s.digits > 0 && TIME_OF_DAY.test(text)
+  s.yearLike = words <= 12 && s.digits >= 4 && YEAR.test(text)
+  return s
 }
 
 /** The language of the first 1500 tokens of the page's longer blocks (8 tokens or more). */

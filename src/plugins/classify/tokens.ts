@@ -91,6 +91,25 @@ export class PageWords {
     this.table = new Int32Array(tableSize((chars >> 2) + 32))
   }
 
+  /**
+   * Start the page again with no blocks but the same vocabulary, for the
+   * next cleaning pass over the same article: ids kept from the last pass
+   * (see {@link append}) still name the same words.
+   */
+  restart(chars: number): this {
+    this.length = 0
+    if ((chars >> 2) + 16 > this.ids.length) this.ids = new Int32Array((chars >> 2) + 16)
+    // Per-id flags (content words, stopwords) depend on the words alone: they stay.
+    return this
+  }
+
+  /** Append the token ids of a block this page's vocabulary already holds. */
+  append(ids: Int32Array): void {
+    if (this.length + ids.length > this.ids.length) this.ids = grow(this.ids, this.length + ids.length)
+    this.ids.set(ids, this.length)
+    this.length += ids.length
+  }
+
   /** The word of an id. */
   word(id: number): string {
     this.sliced ??= []
