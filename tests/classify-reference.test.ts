@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {articleCore, cohesion} from '../src/plugins/classify/cohesion.js'
 import {FEATURE_COUNT, featureMatrix, findAnchor} from '../src/plugins/classify/features.js'
-import {measureBlocks, type BlockInput} from '../src/plugins/classify/measure.js'
+import {measureBlocks, measureMemo, type BlockInput} from '../src/plugins/classify/measure.js'
+import {classify} from '../src/plugins/classify-blocks.js'
 import {stage2Matrix, STAGE2_COUNT} from '../src/plugins/classify/model.js'
 import {predict, type MlpModel} from '../src/plugins/classify/predict.js'
 import {log1pInt} from '../src/plugins/classify/scratch.js'
@@ -136,5 +137,48 @@ describe('classifier measures agree with the reference code', () => {
 
   it('log1pInt is Math.log1p', () => {
     for (const k of [0, 1, 2, 7, 50, 1023, 1024, 4096, 10_000, 0.5, 2.25, 1e9]) expect(Object.is(log1pInt(k), Math.log1p(k))).toBe(true)
+  })
+})
+
+describe('a memo from an earlier pass changes nothing', () => {
+  // A later pass sees some of the blocks again (and maybe new ones): with the
+  // memo it reuses their measures and the page's vocabulary.
+  const laterPass = fc.tuple(pageArb, fc.array(fc.nat(), {maxLength: 12}), pageArb)
+  const later = (first: BlockInput[], picks: number[], extra: BlockInput[]) => [
+    ...picks.map((k) => first[k % first.length]),
+    ...extra.slice(0, 2)
+  ]
+
+  it('measureBlocks: every field, the tokens and the stopword counts', () => {
+    fc.assert(
+      fc.property(laterPass, fc.boolean(), ([page, picks, extra], prose) => {
+        const first = prose ? withProse(page) : page
+        const memo = measureMemo()
+        measureBlocks(first, undefined, memo)
+        const second = later(first, picks, extra)
+        const reused = measureBlocks(second, undefined, memo)
+        const fresh = measureBlocks(second)
+        expect(reused.language).toBe(fresh.language)
+        reused.stats.forEach((s, i) => {
+          const {page: _, from: __, to: ___, ...fields} = s
+          const {page: _p, from: _f, to: _t, ...want} = fresh.stats[i]
+          expect({...fields, tokens: s.tokens}).toEqual({...want, tokens: fresh.stats[i].tokens})
+        })
+      }),
+      {seed: SEED, numRuns: 300}
+    )
+  })
+
+  it('classify: the same decisions', () => {
+    fc.assert(
+      fc.property(laterPass, titleArb, ([page, picks, extra], title) => {
+        const first = withProse(page)
+        const memo = measureMemo()
+        classify(first, title, {}, memo)
+        const second = later(first, picks, extra)
+        expect(classify(second, title, {}, memo)).toEqual(classify(second, title))
+      }),
+      {seed: SEED, numRuns: 300}
+    )
   })
 })

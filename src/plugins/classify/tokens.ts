@@ -86,9 +86,14 @@ export class PageWords {
   /** `chars` is the page's length, to size the tables once. */
   constructor(chars = 0) {
     // About one token per six characters and one new word per two tokens; more grows the tables.
-    this.ids = new Int32Array((chars >> 2) + 16)
-    this.info = new Int32Array(((chars >> 3) + 16) * this.stride)
-    this.table = new Int32Array(tableSize((chars >> 2) + 32))
+    // One backing store for the three: each costs more to allocate than to fill.
+    const ids = (chars >> 2) + 16
+    const info = ((chars >> 3) + 16) * this.stride
+    const table = tableSize((chars >> 2) + 32)
+    const buffer = new ArrayBuffer((ids + info + table) * 4)
+    this.ids = new Int32Array(buffer, 0, ids)
+    this.info = new Int32Array(buffer, ids * 4, info)
+    this.table = new Int32Array(buffer, (ids + info) * 4, table)
   }
 
   /**
